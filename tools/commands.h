@@ -5,11 +5,26 @@
 #define ENTENTE_TOOLS_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
+#include <string_view>
 
 namespace entente::tools {
 
 void RegisterExtract(CLI::App& app, int* exit_code);
+
+// Adds the `eval` parent command, then every subcommand registered with
+// RegisterEvalSubcommand (in name order), e.g. `eval segmentation`.
 void RegisterEval(CLI::App& app, int* exit_code);
+
+// Adds one `entente eval <name>` subcommand to `eval` (with its options and
+// --help text); the command's exit code is stored through `exit_code`.
+using EvalRegistrar = void (*)(CLI::App& eval, int* exit_code);
+
+// Lets any tools/*.cc file contribute an eval subcommand without editing
+// cmd_eval.cc, from a namespace-scope initializer:
+//   const bool kSyntaxRegistered =
+//       RegisterEvalSubcommand("syntax", &RegisterEvalSyntax);
+// Must run before RegisterEval (static initialization does). Returns true.
+bool RegisterEvalSubcommand(std::string_view name, EvalRegistrar registrar);
 
 }  // namespace entente::tools
 

@@ -1,8 +1,7 @@
 // The entente command-line tool: one binary, one subcommand per file.
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
-
-#include <CLI/CLI.hpp>
 
 #include "commands.h"
 

@@ -71,6 +71,84 @@ struct Entity {
   std::vector<Mention> mentions;
 };
 
+// A date or time expression normalized against the document date.
+struct DateMention {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  uint32_t sentence = 0;
+  std::string text;  // text[start, end).
+  // ISO 8601 value at the precision the text gives: "2024-05-19",
+  // "2024-05", "2024", "2024-W20"; empty when it cannot be resolved.
+  // For a duration, an ISO 8601 duration ("P2D", "PT48H", "P3Y").
+  std::string value;
+  // "date" for a point in time, "duration" for a length of time ("within
+  // 48 hours", "for two years"); durations are never event dates.
+  std::string type = "date";
+  // Precision of `value`: "day", "week", "month" or "year"; for a duration
+  // its unit ("hour", "day", "week", "month", "year"). Empty if unresolved.
+  std::string granularity;
+};
+
+// A quotation and who said it.
+struct Quote {
+  std::string id;      // "Q1", "Q2"… in text order.
+  uint32_t start = 0;  // The quoted words, without the quotation marks.
+  uint32_t end = 0;
+  uint32_t sentence = 0;
+  std::string text;
+  std::string speaker;       // Entity id, or empty when the text does not say.
+  std::string speaker_name;  // The speaker as named in the text.
+  std::string cue;           // "said", "told", "according to"…
+  std::string addressee;     // Entity id of whom it was said to, or empty.
+  std::string medium;        // Entity id of where it was published, or empty.
+  // The addressee and medium as named in the text ("RIA Novosti", "Tehran
+  // Times"), also when no entity was recognized for them; empty if none.
+  std::string addressee_name;
+  std::string medium_name;
+};
+
+// A claim the article reports someone else making: "according to X", "X
+// reported that …", "…, X said." Lets a user tell what the article asserts
+// from what it reports others asserting.
+struct Attribution {
+  std::string id;  // "A1", "A2"… in text order.
+  uint32_t sentence = 0;
+  std::string source;        // Entity id of who claims it, or empty.
+  std::string source_name;   // The source as named in the text; may be empty.
+  std::string cue;           // "according to", "reported", "said"…
+  uint32_t claim_start = 0;  // The claim itself, without the cue phrase.
+  uint32_t claim_end = 0;
+  std::string claim;  // text[claim_start, claim_end).
+};
+
+// A byte span with its text, for evidence.
+struct Evidence {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  std::string text;
+};
+
+// A CAMEO-coded event between two actors.
+struct Event {
+  std::string id;  // "V1", "V2"…
+  uint32_t sentence = 0;
+  std::string source;  // Entity ids; empty when the actor is absent.
+  std::string target;
+  std::string source_code;  // CAMEO actor codes.
+  std::string target_code;
+  std::string code;  // CAMEO event code, e.g. "051".
+  std::string root;  // Its first two digits.
+  int quad_class = 0;
+  double goldstein = 0;
+  std::string date;  // ISO date of the event.
+  // asserted, intended, demanded, hypothetical or reported.
+  std::string modality = "asserted";
+  bool negated = false;
+  std::string attributed_to;  // Entity id of whoever claims it, or empty.
+  std::string instrument;     // Entity id of a thing involved, or empty.
+  Evidence evidence;
+};
+
 // A problem found in a document that did not stop its analysis, such as
 // invalid UTF-8. Reported on stderr and in the JSON output ("warnings").
 struct Warning {
@@ -83,6 +161,10 @@ struct Analysis {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<Entity> entities;
+  std::vector<Event> events;
+  std::vector<Quote> quotes;
+  std::vector<DateMention> dates;
+  std::vector<Attribution> attributions;
   std::vector<Warning> warnings;
 };
 

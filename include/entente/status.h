@@ -107,9 +107,9 @@ class [[nodiscard]] StatusOr {
 
 }  // namespace entente
 
-#define ENTENTE_RETURN_IF_ERROR(expr)          \
-  do {                                         \
-    ::entente::Status entente_status_ = (expr); \
+#define ENTENTE_RETURN_IF_ERROR(expr)                  \
+  do {                                                 \
+    ::entente::Status entente_status_ = (expr);        \
     if (!entente_status_.ok()) return entente_status_; \
   } while (0)
 

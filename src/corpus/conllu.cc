@@ -120,7 +120,8 @@ StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view content,
       continue;
     }
     int index, head = 0;
-    if (!ParseInt(id, &index) || index != static_cast<int>(current.words.size()) + 1) {
+    if (!ParseInt(id, &index) ||
+        index != static_cast<int>(current.words.size()) + 1) {
       return error("word id '" + std::string(id) + "' out of sequence");
     }
     if (fields[6] != "_" && !ParseInt(fields[6], &head)) {

@@ -28,8 +28,8 @@ struct ConlluToken {
 };
 
 struct ConlluSentence {
-  std::string id;    // "# sent_id = ..."
-  std::string text;  // "# text = ..."
+  std::string id;              // "# sent_id = ..."
+  std::string text;            // "# text = ..."
   bool new_document = false;   // Preceded by "# newdoc".
   bool new_paragraph = false;  // Preceded by "# newpar" (or "# newdoc").
   std::vector<ConlluWord> words;

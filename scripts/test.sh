@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: formatting check, the Release build's tests, then
+# the same tests built with AddressSanitizer + UndefinedBehaviorSanitizer.
+# Tests that need ../shared skip themselves with a message when it is absent.
+# Exits non-zero on any failure.
+#
+#   scripts/test.sh                 everything
+#   SKIP_ASAN=1 scripts/test.sh     without the sanitizer build
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JOBS=$(nproc)
+log() { printf '\033[1mtest:\033[0m %s\n' "$*" >&2; }
+
+log "clang-format check"
+mapfile -t sources < <(git ls-files '*.h' '*.cc' 2>/dev/null || find include src tools tests bench fuzz -name '*.h' -o -name '*.cc')
+clang-format --dry-run --Werror "${sources[@]}"
+
+run_suite() {  # build-dir, extra cmake args...
+  local dir=$1; shift
+  log "building $dir ($*)"
+  cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
+  cmake --build "$dir" -j"$JOBS"
+  log "running tests in $dir"
+  ctest --test-dir "$dir" --output-on-failure -j"$JOBS"
+}
+
+run_suite build -DCMAKE_BUILD_TYPE=Release
+if [ -z "${SKIP_ASAN:-}" ]; then
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DENTENTE_SANITIZE=ON -DENTENTE_BUILD_BENCH=OFF
+fi
+log "all tests passed"

@@ -1,0 +1,133 @@
+#include <nlohmann/json.hpp>
+
+#include "entente/pipeline.h"
+#include "entente/text.h"
+
+namespace entente {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json SentencesJson(const Analysis& analysis) {
+  ordered_json out = ordered_json::array();
+  for (const Sentence& s : analysis.sentences) {
+    out.push_back({{"start", s.start}, {"end", s.end}});
+  }
+  return out;
+}
+
+ordered_json EntitiesJson(const Analysis& analysis) {
+  ordered_json out = ordered_json::array();
+  for (const Entity& e : analysis.entities) {
+    ordered_json mentions = ordered_json::array();
+    for (const Mention& m : e.mentions) {
+      mentions.push_back({{"start", m.start},
+                          {"end", m.end},
+                          {"sentence", m.sentence},
+                          {"text", m.text}});
+    }
+    out.push_back({{"id", e.id},
+                   {"name", e.name},
+                   {"type", e.type},
+                   {"code", e.code},
+                   {"country", e.country},
+                   {"role", e.role},
+                   {"mentions", std::move(mentions)}});
+  }
+  return out;
+}
+
+// Optional references are null rather than empty strings, as in the
+// output contract ("speaker": null when the text does not say).
+ordered_json NullIfEmpty(const std::string& id) {
+  return id.empty() ? ordered_json(nullptr) : ordered_json(id);
+}
+
+ordered_json EventsJson(const Analysis& analysis) {
+  ordered_json out = ordered_json::array();
+  for (const Event& v : analysis.events) {
+    ordered_json e = {{"id", v.id},
+                      {"sentence", v.sentence},
+                      {"source", NullIfEmpty(v.source)},
+                      {"target", NullIfEmpty(v.target)},
+                      {"source_code", v.source_code},
+                      {"target_code", v.target_code},
+                      {"code", v.code},
+                      {"root", v.root},
+                      {"quad_class", v.quad_class},
+                      {"goldstein", v.goldstein},
+                      {"date", v.date},
+                      {"modality", v.modality},
+                      {"negated", v.negated},
+                      {"attributed_to", NullIfEmpty(v.attributed_to)}};
+    if (!v.instrument.empty()) e["instrument"] = v.instrument;
+    e["evidence"] = {{"start", v.evidence.start},
+                     {"end", v.evidence.end},
+                     {"text", v.evidence.text}};
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+ordered_json QuotesJson(const Analysis& analysis) {
+  ordered_json out = ordered_json::array();
+  for (const Quote& q : analysis.quotes) {
+    out.push_back({{"id", q.id},
+                   {"text", q.text},
+                   {"start", q.start},
+                   {"end", q.end},
+                   {"sentence", q.sentence},
+                   {"speaker", NullIfEmpty(q.speaker)},
+                   {"speaker_name", NullIfEmpty(q.speaker_name)},
+                   {"cue", q.cue},
+                   {"addressee", NullIfEmpty(q.addressee)},
+                   {"medium", NullIfEmpty(q.medium)}});
+  }
+  return out;
+}
+
+ordered_json DatesJson(const Analysis& analysis) {
+  ordered_json out = ordered_json::array();
+  for (const DateMention& d : analysis.dates) {
+    out.push_back({{"text", d.text},
+                   {"value", d.value},
+                   {"start", d.start},
+                   {"end", d.end},
+                   {"sentence", d.sentence}});
+  }
+  return out;
+}
+
+ordered_json WarningsJson(const Analysis& analysis) {
+  ordered_json out = ordered_json::array();
+  for (const Warning& w : analysis.warnings) {
+    out.push_back({{"offset", w.offset}, {"message", w.message}});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string AnalysisToJson(const Document& document, const Analysis& analysis,
+                           bool pretty) {
+  ordered_json doc;
+  doc["id"] = ReplaceInvalidUtf8(document.id);
+  doc["date"] = ReplaceInvalidUtf8(document.date);
+  doc["title"] = ReplaceInvalidUtf8(document.title);
+  if (!document.source.empty()) {
+    doc["source"] = ReplaceInvalidUtf8(document.source);
+  }
+  if (!document.url.empty()) doc["url"] = ReplaceInvalidUtf8(document.url);
+  doc["sentences"] = SentencesJson(analysis);
+  doc["entities"] = EntitiesJson(analysis);
+  doc["events"] = EventsJson(analysis);
+  doc["quotes"] = QuotesJson(analysis);
+  doc["dates"] = DatesJson(analysis);
+  if (!analysis.warnings.empty()) doc["warnings"] = WarningsJson(analysis);
+  // Mention texts were cleaned by their producers; `replace` guards against
+  // any stage that forgot, so one bad byte never aborts the batch.
+  return doc.dump(pretty ? 2 : -1, ' ', false,
+                  ordered_json::error_handler_t::replace);
+}
+
+}  // namespace entente

@@ -1,0 +1,232 @@
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "reader/reader_internal.h"
+
+namespace entente {
+namespace {
+
+constexpr size_t kBinaryProbeBytes = 1024;
+constexpr size_t kChunkBytes = 64 * 1024;
+
+char Lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+bool StartsWithIgnoreCase(std::string_view text, std::string_view lower) {
+  if (text.size() < lower.size()) return false;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    if (Lower(text[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+std::string_view SkipLeadingSpace(std::string_view text) {
+  text = StripBom(text);
+  while (!text.empty() && IsAsciiSpace(text.front())) text.remove_prefix(1);
+  return text;
+}
+
+}  // namespace
+
+int YearOfDate(std::string_view date) {
+  if (date.size() < 4) return 0;
+  int year = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    if (date[i] < '0' || date[i] > '9') return 0;
+    year = year * 10 + (date[i] - '0');
+  }
+  return year;
+}
+
+std::optional<std::string> FindDateline(std::string_view text, int max_lines,
+                                        int fallback_year) {
+  size_t pos = 0;
+  for (int lines = 0; lines < max_lines && pos < text.size();) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (IsBlank(line)) continue;
+    ++lines;
+    if (auto date = ParseDateline(line, fallback_year)) return date;
+  }
+  return std::nullopt;
+}
+
+std::string FileStem(std::string_view name) {
+  if (name.empty() || name == "-") return "stdin";
+  std::string stem = std::filesystem::path(name).stem().string();
+  // "dir/" has an empty stem; ".profile" is all stem. Either way use the
+  // whole last component so the id is never empty.
+  if (stem.empty()) stem = std::filesystem::path(name).filename().string();
+  if (stem.empty()) stem = std::string(name);
+  return stem;
+}
+
+bool IsBlank(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (IsAsciiSpace(c)) continue;
+    if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') {
+      ++i;  // NBSP
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+std::string_view StripBom(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  return text;
+}
+
+bool LooksBinary(std::string_view head) {
+  head = head.substr(0, kBinaryProbeBytes);
+  if (head.empty()) return false;
+  size_t control = 0;
+  for (char ch : head) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c == 0) return true;
+    if ((c < 0x20 && !IsAsciiSpace(ch) && c != 0x1B) || c == 0x7F) ++control;
+  }
+  return control * 10 > head.size();
+}
+
+bool IsValidUtf8(std::string_view text) {
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + len > n) return false;
+    for (size_t k = 1; k < len; ++k) {
+      unsigned char cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+InputFormat FormatFromExtension(std::string_view path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), Lower);
+  if (ext == ".txt" || ext == ".text" || ext == ".md")
+    return InputFormat::kText;
+  // A .json file is read as JSON Lines: a one-record file is valid either
+  // way, and pretty-printed JSON is rare in news dumps.
+  if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") {
+    return InputFormat::kJsonl;
+  }
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") {
+    return InputFormat::kHtml;
+  }
+  return InputFormat::kAuto;
+}
+
+InputFormat SniffFormat(std::string_view head) {
+  head = SkipLeadingSpace(head);
+  if (head.empty()) return InputFormat::kText;
+  if (head.front() == '{') return InputFormat::kJsonl;
+  if (head.front() == '<') return InputFormat::kHtml;
+  return InputFormat::kText;
+}
+
+bool LooksLikeHtmlPage(std::string_view head) {
+  head = SkipLeadingSpace(head);
+  // Pages often start with "<!-- generated by ... -->" before the doctype.
+  while (head.substr(0, 4) == "<!--") {
+    size_t end = head.find("-->");
+    if (end == std::string_view::npos) return false;
+    head = SkipLeadingSpace(head.substr(end + 3));
+  }
+  if (StartsWithIgnoreCase(head, "<!doctype html")) return true;
+  if (StartsWithIgnoreCase(head, "<html")) {
+    char next = head.size() > 5 ? head[5] : '\0';
+    return next == '>' || IsAsciiSpace(next);
+  }
+  return false;
+}
+
+LineReader::LineReader(std::istream& in, std::string head,
+                       size_t max_line_bytes)
+    : in_(in), buffer_(std::move(head)), max_line_bytes_(max_line_bytes) {}
+
+bool LineReader::Fill() {
+  if (eof_) return false;
+  size_t old_size = buffer_.size();
+  buffer_.resize(old_size + kChunkBytes);
+  in_.read(buffer_.data() + old_size, kChunkBytes);
+  size_t got = static_cast<size_t>(in_.gcount());
+  buffer_.resize(old_size + got);
+  if (got == 0) eof_ = true;
+  return got > 0;
+}
+
+LineReader::Result LineReader::Next(std::string* line,
+                                    uint64_t* too_long_bytes) {
+  uint64_t skipped = 0;  // Bytes of an oversized line already discarded.
+  while (true) {
+    size_t newline = buffer_.find('\n', pos_);
+    if (newline != std::string::npos ||
+        (eof_ && (pos_ < buffer_.size() || skipped > 0))) {
+      size_t end = newline == std::string::npos ? buffer_.size() : newline;
+      size_t length = end - pos_;
+      ++line_number_;
+      if (skipped > 0 || length > max_line_bytes_) {
+        *too_long_bytes = skipped + length;
+        pos_ = newline == std::string::npos ? buffer_.size() : newline + 1;
+        return Result::kTooLong;
+      }
+      line->assign(buffer_, pos_, length);
+      if (!line->empty() && line->back() == '\r') line->pop_back();
+      pos_ = newline == std::string::npos ? buffer_.size() : newline + 1;
+      return Result::kLine;
+    }
+    if (eof_) return in_.bad() ? Result::kError : Result::kEnd;
+    // No newline in sight: drop what is consumed, and if the partial line is
+    // already too long, drop it too and only count it.
+    buffer_.erase(0, pos_);
+    pos_ = 0;
+    if (buffer_.size() > max_line_bytes_) {
+      skipped += buffer_.size();
+      buffer_.clear();
+    }
+    if (!Fill() && in_.bad()) return Result::kError;
+  }
+}
+
+}  // namespace entente
