@@ -22,7 +22,7 @@ fi
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   libgtest-dev libgmock-dev libbenchmark-dev
-  nlohmann-json3-dev libcli11-dev libgumbo-dev libsqlite3-dev sqlite3
+  nlohmann-json3-dev libcli11-dev libgumbo-dev libsimdjson-dev libsqlite3-dev sqlite3
   iso-codes wordnet-base
   clang-format
 )

@@ -85,8 +85,8 @@ StatusOr<Document> ParsePlainText(std::string_view name, std::string text,
     ++nonempty;
     if (doc.date.empty()) {
       if (auto date = ParseDateline(line, fallback_year)) {
+        // A headline may still follow the dateline.
         doc.date = *std::move(date);
-        first_line = false;
         continue;
       }
     }

@@ -45,6 +45,16 @@ TEST(TextReaderTest, DatelineUnderHeadlineAndWirePlace) {
   EXPECT_EQ(doc->text, text);
 }
 
+TEST(TextReaderTest, HeadlineUnderDateline) {
+  std::string text =
+      "Tuesday, March 3, 2026\n\nTurkey hosts grain corridor talks\n\n"
+      "ISTANBUL - Delegations met on Monday.\n";
+  StatusOr<Document> doc = ParsePlainText("talks.txt", text, {});
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->date, "2026-03-03");
+  EXPECT_EQ(doc->title, "Turkey hosts grain corridor talks");
+}
+
 TEST(TextReaderTest, DatelineBeyondThirdLineIgnored) {
   std::string text = "One.\nTwo.\nThree.\nAugust 21, 2015\n";
   StatusOr<Document> doc = ParsePlainText("a.txt", text, {});
