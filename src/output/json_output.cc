@@ -81,7 +81,9 @@ ordered_json QuotesJson(const Analysis& analysis) {
                    {"speaker_name", NullIfEmpty(q.speaker_name)},
                    {"cue", q.cue},
                    {"addressee", NullIfEmpty(q.addressee)},
-                   {"medium", NullIfEmpty(q.medium)}});
+                   {"addressee_name", NullIfEmpty(q.addressee_name)},
+                   {"medium", NullIfEmpty(q.medium)},
+                   {"medium_name", NullIfEmpty(q.medium_name)}});
   }
   return out;
 }
@@ -93,7 +95,25 @@ ordered_json DatesJson(const Analysis& analysis) {
                    {"value", d.value},
                    {"start", d.start},
                    {"end", d.end},
-                   {"sentence", d.sentence}});
+                   {"sentence", d.sentence},
+                   {"type", d.type},
+                   {"granularity", d.granularity}});
+  }
+  return out;
+}
+
+ordered_json AttributionsJson(const Analysis& analysis) {
+  ordered_json out = ordered_json::array();
+  for (const Attribution& a : analysis.attributions) {
+    out.push_back({{"id", a.id},
+                   {"sentence", a.sentence},
+                   {"source", NullIfEmpty(a.source)},
+                   {"source_name", NullIfEmpty(a.source_name)},
+                   {"cue", a.cue},
+                   {"claim",
+                    {{"start", a.claim_start},
+                     {"end", a.claim_end},
+                     {"text", a.claim}}}});
   }
   return out;
 }
@@ -123,6 +143,7 @@ std::string AnalysisToJson(const Document& document, const Analysis& analysis,
   doc["events"] = EventsJson(analysis);
   doc["quotes"] = QuotesJson(analysis);
   doc["dates"] = DatesJson(analysis);
+  doc["attributions"] = AttributionsJson(analysis);
   if (!analysis.warnings.empty()) doc["warnings"] = WarningsJson(analysis);
   // Mention texts were cleaned by their producers; `replace` guards against
   // any stage that forgot, so one bad byte never aborts the batch.

@@ -3,8 +3,10 @@
 #include <string>
 #include <utility>
 
+#include "entente/attribution.h"
 #include "entente/entities.h"
 #include "entente/text.h"
+#include "entente/time.h"
 
 namespace entente {
 namespace {
@@ -43,6 +45,12 @@ class PipelineImpl final : public Pipeline {
       analysis.entities =
           entities_->Recognize(text, analysis.tokens, analysis.sentences);
     }
+    analysis.dates =
+        FindDates(text, analysis.tokens, analysis.sentences, document.date);
+    analysis.quotes = FindQuotes(text, analysis.tokens, analysis.sentences,
+                                 analysis.entities);
+    analysis.attributions = FindAttributions(
+        text, analysis.tokens, analysis.sentences, analysis.entities);
     return analysis;
   }
 
