@@ -2,6 +2,7 @@
 // the golden output of examples/.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -75,6 +76,16 @@ TEST_F(ExtractCliTest, WritesOutputContractFields) {
     codes.insert(e["code"].get<std::string>());
   EXPECT_TRUE(codes.count("RUS"));
   EXPECT_TRUE(codes.count("IRN"));
+}
+
+TEST_F(ExtractCliTest, PrettyOutputHasTheSameContent) {
+  std::string path = Write("story.txt", "Iran and Iraq signed a deal.\n");
+  auto compact = RunEntente("extract " + path);
+  auto pretty = RunEntente("extract --pretty " + path);
+  ASSERT_EQ(pretty.exit_code, 0) << pretty.err;
+  EXPECT_GT(std::count(pretty.out.begin(), pretty.out.end(), '\n'), 5);
+  ASSERT_TRUE(json::accept(pretty.out)) << pretty.out;
+  EXPECT_EQ(json::parse(pretty.out), json::parse(compact.out));
 }
 
 TEST_F(ExtractCliTest, BadInputIsReportedAndOthersStillProcessed) {

@@ -126,6 +126,39 @@ ordered_json WarningsJson(const Analysis& analysis) {
   return out;
 }
 
+// Strings were cleaned by their producers; `replace` guards against any stage
+// that forgot, so one bad byte never aborts the batch.
+std::string DumpCompact(const ordered_json& value) {
+  return value.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+// One top-level field per line and one array element per line: fully
+// indented JSON spreads a two-number span over four lines, which buries the
+// content a person wants to read.
+std::string DumpReadable(const ordered_json& doc) {
+  std::string out = "{";
+  bool first_field = true;
+  for (const auto& [key, value] : doc.items()) {
+    out += first_field ? "\n  " : ",\n  ";
+    first_field = false;
+    out += DumpCompact(key) + ": ";
+    if (!value.is_array() || value.empty()) {
+      out += DumpCompact(value);
+      continue;
+    }
+    out += "[";
+    bool first_item = true;
+    for (const ordered_json& item : value) {
+      out += first_item ? "\n    " : ",\n    ";
+      first_item = false;
+      out += DumpCompact(item);
+    }
+    out += "\n  ]";
+  }
+  out += "\n}";
+  return out;
+}
+
 }  // namespace
 
 std::string AnalysisToJson(const Document& document, const Analysis& analysis,
@@ -145,10 +178,7 @@ std::string AnalysisToJson(const Document& document, const Analysis& analysis,
   doc["dates"] = DatesJson(analysis);
   doc["attributions"] = AttributionsJson(analysis);
   if (!analysis.warnings.empty()) doc["warnings"] = WarningsJson(analysis);
-  // Mention texts were cleaned by their producers; `replace` guards against
-  // any stage that forgot, so one bad byte never aborts the batch.
-  return doc.dump(pretty ? 2 : -1, ' ', false,
-                  ordered_json::error_handler_t::replace);
+  return pretty ? DumpReadable(doc) : DumpCompact(doc);
 }
 
 }  // namespace entente
