@@ -26,6 +26,12 @@ using EvalRegistrar = void (*)(CLI::App& eval, int* exit_code);
 // Must run before RegisterEval (static initialization does). Returns true.
 bool RegisterEvalSubcommand(std::string_view name, EvalRegistrar registrar);
 
+// The knowledge-graph store (docs/store.md): cmd_ingest.cc, cmd_query.cc,
+// cmd_export.cc.
+void RegisterIngest(CLI::App& app, int* exit_code);
+void RegisterQuery(CLI::App& app, int* exit_code);
+void RegisterExport(CLI::App& app, int* exit_code);
+
 }  // namespace entente::tools
 
 #endif  // ENTENTE_TOOLS_COMMANDS_H_
