@@ -2,6 +2,7 @@
 // Store API: filters, the three output formats, and errors.
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -154,6 +155,93 @@ TEST_F(QueryCliTest, BadOptions) {
   EXPECT_EQ(r.exit_code, 2);
   r = RunEntente("query --db " + db_ + " events --json --csv");
   EXPECT_NE(r.exit_code, 0);
+}
+
+// Two camps: the US and Britain cooperate, Russia, China and Iran cooperate,
+// and the camps clash; `query blocs` must find them from the data.
+TEST_F(QueryCliTest, BlocsFromSignedInteractions) {
+  auto store = Store::OpenSqlite(db_);
+  ASSERT_TRUE(store.ok());
+  struct Country {
+    const char* name;
+    const char* code;
+  };
+  const Country countries[] = {{"United States", "USA"},
+                               {"United Kingdom", "GBR"},
+                               {"Russia", "RUS"},
+                               {"China", "CHN"},
+                               {"Iran", "IRN"}};
+  struct Interaction {
+    int source, target;
+    double goldstein;
+  };
+  const Interaction interactions[] = {
+      {0, 1, 7.0},  {1, 0, 6.0},  {2, 4, 8.3},   {4, 2, 3.4}, {3, 4, 5.0},
+      {0, 2, -9.0}, {1, 2, -5.0}, {0, 4, -10.0}, {4, 0, -7.0}};
+  Document d;
+  d.id = "camps";
+  d.date = "2024-09-01";
+  d.text = "United States United Kingdom Russia China Iran";
+  Analysis a;
+  a.sentences = {{0, static_cast<uint32_t>(d.text.size()), 0, 0}};
+  for (int i = 0; i < 5; ++i) {
+    uint32_t start = static_cast<uint32_t>(d.text.find(countries[i].name));
+    uint32_t end = start + std::string(countries[i].name).size();
+    a.entities.push_back({"E" + std::to_string(i + 1),
+                          countries[i].name,
+                          "GPE",
+                          countries[i].code,
+                          countries[i].code,
+                          "",
+                          {{start, end, 0, countries[i].name}}});
+  }
+  int n = 0;
+  for (const Interaction& x : interactions) {
+    Event v;
+    v.id = "V" + std::to_string(++n);
+    v.source = a.entities[x.source].id;
+    v.target = a.entities[x.target].id;
+    v.source_code = countries[x.source].code;
+    v.target_code = countries[x.target].code;
+    v.code = x.goldstein > 0 ? "042" : "190";
+    v.root = v.code.substr(0, 2);
+    v.quad_class = x.goldstein > 0 ? 1 : 4;
+    v.goldstein = x.goldstein;
+    v.date = d.date;
+    v.evidence = {0, 5, "United"};
+    a.events.push_back(v);
+  }
+  ASSERT_TRUE((*store)->PutDocument(d, a).ok());
+  store->reset();
+
+  auto r = RunEntente("query --db " + db_ +
+                      " --json blocs --from 2024-09-01 --to 2024-09-30");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["blocs"].size(), 2u) << r.out;
+  std::vector<std::vector<std::string>> camps;
+  for (const auto& bloc : j["blocs"]) {
+    std::vector<std::string> keys;
+    for (const auto& member : bloc) keys.push_back(member["key"]);
+    std::sort(keys.begin(), keys.end());
+    camps.push_back(keys);
+  }
+  EXPECT_EQ(camps[0], (std::vector<std::string>{"CHN", "IRN", "RUS"}));
+  EXPECT_EQ(camps[1], (std::vector<std::string>{"GBR", "USA"}));
+  EXPECT_GT(j["modularity"].get<double>(), 0.2);
+  // The US's strongest rival is Iran (-17), ahead of Russia (-9).
+  for (const auto& member : j["blocs"][1]) {
+    if (member["key"] != "USA") continue;
+    EXPECT_EQ(member["actor"], "United States (USA)");
+    EXPECT_EQ(member["rivals"][0]["actor"], "Iran (IRN)");
+    EXPECT_EQ(member["rivals"][1]["actor"], "Russia (RUS)");
+    EXPECT_EQ(member["partners"][0]["actor"], "United Kingdom (GBR)");
+  }
+  auto table = RunEntente("query --db " + db_ + " blocs");
+  EXPECT_EQ(table.exit_code, 0);
+  EXPECT_NE(table.out.find("signed modularity"), std::string::npos);
+  EXPECT_EQ(RunEntente("query --db " + db_ + " blocs --by planet").exit_code,
+            2);
 }
 
 }  // namespace

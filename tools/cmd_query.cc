@@ -1,5 +1,5 @@
-// entente query: events, actors, quotations, dyad timelines and a summary
-// from an ingested database, as an aligned table, JSON or CSV.
+// entente query: events, actors, quotations, dyad timelines, blocs and a
+// summary from an ingested database, as an aligned table, JSON or CSV.
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "entente/blocs.h"
 #include "entente/store.h"
 #include "store/export.h"
 
@@ -33,6 +34,9 @@ struct QueryFlags {
   QuoteFilter quotes;
   TimelineFilter timeline;
   std::string unit = "month";
+  std::string blocs_from, blocs_to;
+  std::string blocs_by = "country";
+  int min_events = 1;
 };
 
 // Display width of UTF-8 text: one column per code point.
@@ -408,6 +412,125 @@ int RunSummary(QueryFlags& flags) {
   return 0;
 }
 
+// The nodes of the bloc graph: countries (the first three letters of the
+// actors' CAMEO codes, so a president and his capital count for the state)
+// or the actors themselves.
+struct BlocNodes {
+  std::vector<std::string> keys;    // Country code, or actor id.
+  std::vector<std::string> labels;  // "Russia (RUS)".
+  std::map<int64_t, int> node_of_actor;
+};
+
+BlocNodes MakeBlocNodes(const ActorGraph& graph, bool by_country) {
+  BlocNodes nodes;
+  std::map<std::string, int> index;
+  for (const ActorRecord& record : graph.nodes) {
+    const ActorRef& a = record.actor;
+    std::string key = by_country ? a.code.substr(0, 3) : std::to_string(a.id);
+    if (key.empty()) continue;  // Uncoded actors belong to no state.
+    auto [it, added] = index.emplace(key, static_cast<int>(nodes.keys.size()));
+    if (added) {
+      nodes.keys.push_back(key);
+      nodes.labels.push_back(by_country ? key : ActorLabel(a, a.code));
+    }
+    // The state's own entity names the country node ("Russia (RUS)").
+    if (by_country && a.code == key && a.type == "GPE" &&
+        nodes.labels[it->second] == key) {
+      nodes.labels[it->second] = a.name + " (" + key + ")";
+    }
+    nodes.node_of_actor[a.id] = it->second;
+  }
+  return nodes;
+}
+
+int RunBlocs(QueryFlags& flags) {
+  if (flags.blocs_by != "country" && flags.blocs_by != "actor") {
+    return Fail(InvalidArgumentError("--by must be country or actor"));
+  }
+  auto store = OpenForQuery(flags);
+  if (!store.ok()) return Fail(store.status());
+  auto graph = (*store)->BuildActorGraph(flags.blocs_from, flags.blocs_to);
+  if (!graph.ok()) return Fail(graph.status());
+  BlocNodes nodes = MakeBlocNodes(*graph, flags.blocs_by == "country");
+  std::vector<SignedEdge> edges;
+  std::map<std::pair<int, int>, int> events_between;
+  for (const GraphEdge& e : graph->edges) {
+    auto a = nodes.node_of_actor.find(e.source);
+    auto b = nodes.node_of_actor.find(e.target);
+    if (a == nodes.node_of_actor.end() || b == nodes.node_of_actor.end()) {
+      continue;
+    }
+    edges.push_back(
+        {a->second, b->second, e.goldstein_sum, static_cast<int>(e.events)});
+    events_between[std::minmax(a->second, b->second)] += e.events;
+  }
+  // Too few events between two nodes is noise, not a relationship.
+  std::erase_if(edges, [&](const SignedEdge& e) {
+    return events_between[std::minmax(e.a, e.b)] < flags.min_events;
+  });
+  const int n = static_cast<int>(nodes.keys.size());
+  BlocAnalysis result = FindBlocs(n, edges);
+  std::vector<bool> connected(n, false);
+  for (const SignedEdge& e : edges) {
+    if (e.a != e.b) connected[e.a] = connected[e.b] = true;
+  }
+  auto ties_text = [&](const std::vector<Tie>& ties) {
+    std::string text;
+    for (const Tie& t : ties) {
+      if (!text.empty()) text += ", ";
+      text += nodes.labels[t.node] + " " + Fixed(t.weight);
+    }
+    return text;
+  };
+  OutputFormat format = FormatOf(flags);
+  if (format == OutputFormat::kJson) {
+    Json blocs = Json::array();
+    for (const auto& members : result.blocs) {
+      if (!connected[members.front()]) continue;
+      Json bloc = Json::array();
+      for (int i : members) {
+        Json partners = Json::array(), rivals = Json::array();
+        for (const Tie& t : result.partners[i]) {
+          partners.push_back({{"actor", nodes.labels[t.node]},
+                              {"goldstein_sum", t.weight},
+                              {"events", t.events}});
+        }
+        for (const Tie& t : result.rivals[i]) {
+          rivals.push_back({{"actor", nodes.labels[t.node]},
+                            {"goldstein_sum", t.weight},
+                            {"events", t.events}});
+        }
+        bloc.push_back({{"key", nodes.keys[i]},
+                        {"actor", nodes.labels[i]},
+                        {"partners", partners},
+                        {"rivals", rivals}});
+      }
+      blocs.push_back(std::move(bloc));
+    }
+    PrintJson({{"modularity", result.modularity}, {"blocs", blocs}});
+    return 0;
+  }
+  Table table;
+  table.headers = {"bloc", "actor", "partners", "rivals"};
+  table.max_width = {0, 32, 60, 60};
+  int shown = 0;
+  for (const auto& members : result.blocs) {
+    if (!connected[members.front()]) continue;
+    ++shown;
+    for (int i : members) {
+      table.rows.push_back({std::to_string(shown), nodes.labels[i],
+                            ties_text(result.partners[i]),
+                            ties_text(result.rivals[i])});
+    }
+  }
+  table.Print(format, flags.wide);
+  if (format == OutputFormat::kTable && shown > 0) {
+    std::printf("\n%d bloc(s), signed modularity %.3f\n", shown,
+                result.modularity);
+  }
+  return 0;
+}
+
 void AddDateRange(CLI::App* cmd, std::string& from, std::string& to) {
   cmd->add_option("--from", from, "First date (YYYY-MM-DD), inclusive.");
   cmd->add_option("--to", to, "Last date (YYYY-MM-DD), inclusive.");
@@ -495,6 +618,23 @@ void RegisterQuery(CLI::App& app, int* exit_code) {
   CLI::App* summary = cmd->add_subcommand(
       "summary", "Counts, events by root code and the top dyads.");
   summary->callback([flags, exit_code] { *exit_code = RunSummary(*flags); });
+
+  CLI::App* blocs = cmd->add_subcommand(
+      "blocs",
+      "Blocs of actors from the signed, Goldstein-weighted interaction "
+      "graph (signed-modularity communities), with each actor's strongest "
+      "partners and rivals.");
+  AddDateRange(blocs, flags->blocs_from, flags->blocs_to);
+  blocs
+      ->add_option("--by", flags->blocs_by,
+                   "country (actors grouped by the first three letters of "
+                   "their CAMEO code) or actor.")
+      ->capture_default_str();
+  blocs
+      ->add_option("--min-events", flags->min_events,
+                   "Ignore pairs with fewer events between them.")
+      ->capture_default_str();
+  blocs->callback([flags, exit_code] { *exit_code = RunBlocs(*flags); });
 }
 
 }  // namespace entente::tools
