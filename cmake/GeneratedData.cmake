@@ -64,3 +64,21 @@ add_custom_command(
 
 set(ENTENTE_GENERATED_SOURCES ${_entente_gazetteer_cc})
 
+# The team-written actor lexicons (organizations, media outlets, weapons,
+# titles and metonyms), embedded verbatim; src/entities/lexicon.cc parses them.
+set(_entente_lexicon_files
+  ${PROJECT_SOURCE_DIR}/data/organizations.tsv
+  ${PROJECT_SOURCE_DIR}/data/media_outlets.tsv
+  ${PROJECT_SOURCE_DIR}/data/weapons.tsv
+  ${PROJECT_SOURCE_DIR}/data/actor_roles.tsv)
+set(_entente_lexicons_cc ${ENTENTE_GENERATED_DIR}/entente/lexicon_tables.cc)
+set(_entente_lexicons_script ${PROJECT_SOURCE_DIR}/tools/gen/embed_lexicons.mjs)
+add_custom_command(
+  OUTPUT ${_entente_lexicons_cc}
+  COMMAND ${ENTENTE_NODE} ${_entente_lexicons_script}
+          --data-dir ${PROJECT_SOURCE_DIR}/data
+          --out ${_entente_lexicons_cc}
+  DEPENDS ${_entente_lexicons_script} ${_entente_lexicon_files}
+  COMMENT "Embedding the actor lexicons"
+  VERBATIM)
+list(APPEND ENTENTE_GENERATED_SOURCES ${_entente_lexicons_cc})

@@ -27,6 +27,6 @@ run_suite() {  # build-dir, extra cmake args...
 run_suite build -DCMAKE_BUILD_TYPE=Release
 if [ -z "${SKIP_ASAN:-}" ]; then
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DENTENTE_SANITIZE=ON -DENTENTE_BUILD_BENCH=OFF
+    run_suite build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DENTENTE_SANITIZE=ON -DENTENTE_BUILD_BENCH=OFF
 fi
 log "all tests passed"

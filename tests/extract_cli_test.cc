@@ -88,6 +88,39 @@ TEST_F(ExtractCliTest, PrettyOutputHasTheSameContent) {
   EXPECT_EQ(json::parse(pretty.out), json::parse(compact.out));
 }
 
+TEST_F(ExtractCliTest, TokensCarryTheParse) {
+  std::string path = Write("story.txt", "Russia attacked Ukraine.\n");
+  auto r = RunEntente("extract --tokens " + path);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json d = json::parse(r.out);
+  ASSERT_EQ(d["tokens"].size(), 4u);
+  const json& verb = d["tokens"][1];
+  EXPECT_EQ(verb["text"], "attacked");
+  EXPECT_EQ(verb["lemma"], "attack");
+  EXPECT_EQ(verb["upos"], "VERB");
+  EXPECT_EQ(verb["head"], -1);
+  EXPECT_EQ(verb["deprel"], "root");
+  EXPECT_EQ(d["tokens"][0]["deprel"], "nsubj");
+  EXPECT_EQ(d["tokens"][0]["head"], 1);
+  // Without --tokens the array is absent.
+  EXPECT_FALSE(
+      json::parse(RunEntente("extract " + path).out).contains("tokens"));
+}
+
+TEST_F(ExtractCliTest, ExplainShowsParseActorsAndEvents) {
+  auto r = RunEntente(
+      "explain \"Russia and Iran will sign a partnership agreement.\"");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("sign"), std::string::npos);
+  EXPECT_NE(r.out.find("actors:"), std::string::npos);
+  // An intention to sign is an intent (03x), not a signature (057).
+  size_t events = r.out.find("\nevents:");
+  ASSERT_NE(events, std::string::npos) << r.out;
+  std::string listed = r.out.substr(events);
+  EXPECT_NE(listed.find("RUS -> IRN 03"), std::string::npos) << r.out;
+  EXPECT_EQ(listed.find(" 057 "), std::string::npos) << r.out;
+}
+
 TEST_F(ExtractCliTest, BadInputIsReportedAndOthersStillProcessed) {
   std::string good = Write("good.txt", "China welcomed the decision.\n");
   std::string jsonl =

@@ -24,6 +24,8 @@ struct ExtractFlags {
   std::string format = "auto";
   std::string output = "-";
   bool pretty = false;
+  bool tokens = false;
+  bool keep_negated = false;
   bool stats = false;
   int threads = 0;
   size_t max_document_mb = 16;
@@ -52,9 +54,9 @@ bool ValidIsoDate(const std::string& s) {
 // by one batch.
 class OrderedExtractor {
  public:
-  OrderedExtractor(const Pipeline& pipeline, FILE* out, bool pretty,
+  OrderedExtractor(const Pipeline& pipeline, FILE* out, const JsonOptions& json,
                    int threads)
-      : pipeline_(pipeline), out_(out), pretty_(pretty), threads_(threads) {}
+      : pipeline_(pipeline), out_(out), json_(json), threads_(threads) {}
 
   void Add(Document document) {
     batch_.push_back(std::move(document));
@@ -82,7 +84,7 @@ class OrderedExtractor {
                        batch_[i].origin.c_str(), w.message.c_str());
         }
         sentence_counts[i] = analysis.sentences.size();
-        lines[i] = AnalysisToJson(batch_[i], analysis, pretty_);
+        lines[i] = AnalysisToJson(batch_[i], analysis, json_);
         lines[i] += '\n';
       }
     };
@@ -116,7 +118,7 @@ class OrderedExtractor {
   static constexpr size_t kBatchSize = 64;
   const Pipeline& pipeline_;
   FILE* out_;
-  bool pretty_;
+  JsonOptions json_;
   int threads_;
   std::vector<Document> batch_;
   bool write_failed_ = false;
@@ -142,7 +144,9 @@ int RunExtract(const ExtractFlags& flags) {
   reader_options.default_date = flags.date;
   reader_options.max_document_bytes = flags.max_document_mb << 20;
 
-  auto pipeline = Pipeline::Create(PipelineOptions());
+  PipelineOptions pipeline_options;
+  pipeline_options.keep_negated = flags.keep_negated;
+  auto pipeline = Pipeline::Create(pipeline_options);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "entente extract: cannot load resources: %s\n",
                  pipeline.status().ToString().c_str());
@@ -160,7 +164,10 @@ int RunExtract(const ExtractFlags& flags) {
   int threads = flags.threads > 0
                     ? flags.threads
                     : std::max(1u, std::thread::hardware_concurrency());
-  OrderedExtractor extractor(**pipeline, out, flags.pretty, threads);
+  JsonOptions json;
+  json.pretty = flags.pretty;
+  json.tokens = flags.tokens;
+  OrderedExtractor extractor(**pipeline, out, json, threads);
   size_t errors = 0;
   auto started = std::chrono::steady_clock::now();
   Status read_status = ReadDocuments(
@@ -220,6 +227,12 @@ void RegisterExtract(CLI::App& app, int* exit_code) {
                   "Write the JSON Lines here instead of standard output.");
   cmd->add_flag("--pretty", flags->pretty,
                 "Indent the JSON for reading (one object per document).");
+  cmd->add_flag("--tokens", flags->tokens,
+                "Add each token's span, lemma, UPOS/XPOS tags, features, head "
+                "and dependency relation (\"tokens\").");
+  cmd->add_flag("--keep-negated", flags->keep_negated,
+                "Also output negated events (\"did not attack\"), flagged "
+                "\"negated\": true.");
   cmd->add_option("-j,--threads", flags->threads,
                   "Worker threads (default: one per core).");
   cmd->add_option("--max-document-mb", flags->max_document_mb,

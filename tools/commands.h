@@ -26,6 +26,14 @@ using EvalRegistrar = void (*)(CLI::App& eval, int* exit_code);
 // Must run before RegisterEval (static initialization does). Returns true.
 bool RegisterEvalSubcommand(std::string_view name, EvalRegistrar registrar);
 
+// Adds `train tagger` and `train parser` (tools/cmd_train.cc).
+void RegisterTrain(CLI::App& app, int* exit_code);
+// Adds `train ner` to the `train` command (tools/train_ner.cc); call after
+// RegisterTrain.
+void RegisterTrainNer(CLI::App& app, int* exit_code);
+// Adds `explain "sentence"` (tools/cmd_explain.cc): tokens, parse, actors,
+// matched event patterns and events for one sentence.
+void RegisterExplain(CLI::App& app, int* exit_code);
 // The knowledge-graph store (docs/store.md): cmd_ingest.cc, cmd_query.cc,
 // cmd_export.cc.
 void RegisterIngest(CLI::App& app, int* exit_code);

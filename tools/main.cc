@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   entente::tools::RegisterExtract(app, &exit_code);
   entente::tools::RegisterEval(app, &exit_code);
+  entente::tools::RegisterExplain(app, &exit_code);
+  entente::tools::RegisterTrain(app, &exit_code);
+  entente::tools::RegisterTrainNer(app, &exit_code);
   entente::tools::RegisterIngest(app, &exit_code);
   entente::tools::RegisterQuery(app, &exit_code);
   entente::tools::RegisterExport(app, &exit_code);

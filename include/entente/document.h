@@ -43,6 +43,21 @@ struct Token {
   bool paragraph_before = false;
 };
 
+// The syntactic analysis of one token (one UD word).
+struct TokenSyntax {
+  std::string lemma;  // "go" for "went"; proper nouns keep their case.
+  std::string upos;   // Universal POS tag: "NOUN", "VERB", "PROPN", ...
+  std::string xpos;   // Penn Treebank tag: "NNS", "VBD", ...
+  // UD FEATS ("Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"),
+  // empty when the word has none.
+  std::string feats;
+  // Index of the head token, or -1 for the root of its sentence (and for
+  // tokens outside every sentence). Analyze(): an index into the document's
+  // tokens; AnalyzeWords(): an index into the sentence's words.
+  int head = -1;
+  std::string deprel;  // UD relation: "nsubj", "obl:tmod", "root", ...
+};
+
 // A sentence covers tokens [first_token, end_token) and the byte span
 // [start, end) from its first token's start to its last token's end.
 struct Sentence {
@@ -160,6 +175,8 @@ struct Warning {
 struct Analysis {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  // Parallel to `tokens` when the syntax stage ran, else empty.
+  std::vector<TokenSyntax> syntax;
   std::vector<Entity> entities;
   std::vector<Event> events;
   std::vector<Quote> quotes;

@@ -1,9 +1,10 @@
-// Entity stage: mentions of countries, capitals, regions and organisations,
-// with their CAMEO actor codes.
+// Entity stage: mentions of people, organisations, countries, places and
+// weapons, with their CAMEO actor codes and within-document coreference.
 #ifndef ENTENTE_ENTITIES_H_
 #define ENTENTE_ENTITIES_H_
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -12,17 +13,35 @@
 
 namespace entente {
 
+struct EntityOptions {
+  // Directory holding the NER model (ner.bin). Empty: $ENTENTE_MODELS when
+  // set and non-empty, else the source tree's models/.
+  std::string models_dir;
+  // Only the gazetteer: countries, capitals, subdivisions, locations and
+  // outlets recognized by shape (the first recognizer; no NER model, no
+  // lexicons, no coreference).
+  bool gazetteer_only = false;
+};
+
 class EntityRecognizer {
  public:
-  // Loads the built-in gazetteer (compiled into the binary at build time
-  // from iso-codes, world-countries, countries-list and data/). Fails with
-  // DataLoss if the built-in data is malformed.
+  // Create(EntityOptions()).
   static StatusOr<std::unique_ptr<const EntityRecognizer>> Create();
+
+  // Loads the built-in gazetteer and lexicons (compiled into the binary at
+  // build time from iso-codes, world-countries, countries-list and data/)
+  // and, unless `gazetteer_only`, the NER model from the models directory.
+  // DataLoss if the built-in data or the model is malformed (the message
+  // names the file); NotFound if the model is missing.
+  static StatusOr<std::unique_ptr<const EntityRecognizer>> Create(
+      const EntityOptions& options);
 
   virtual ~EntityRecognizer() = default;
 
-  // Finds entity mentions in `text` and groups them into entities (one per
-  // country, capital or organisation), ids "E1".. in order of first mention.
+  // Finds entity mentions in `text` and groups them into entities, ids
+  // "E1".. in order of first mention. Each entity carries its fullest name,
+  // type (PERSON, ORG, GPE, LOC, WEAPON), CAMEO code, country and role, and
+  // every mention, including coreferent short names and pronouns.
   // Thread-safe: the recognizer is immutable after Create().
   virtual std::vector<Entity> Recognize(
       std::string_view text, const std::vector<Token>& tokens,

@@ -14,9 +14,22 @@
 
 namespace entente {
 
+class EventCoder;
+
 struct PipelineOptions {
-  // Run the entity stage (countries, capitals, outlets).
+  // Run the entity stage (actors with CAMEO codes).
   bool entities = true;
+  // Run the tagger, lemmatizer and parser (Analysis::syntax). The event
+  // coder needs it, so `events` implies it.
+  bool syntax = true;
+  // Code CAMEO events (Analysis::events).
+  bool events = true;
+  // Keep negated events ("did not attack") in the output, flagged.
+  bool keep_negated = false;
+  // Where the models and data tables are; empty means the defaults
+  // (SyntaxModel::DefaultModelsDir(), EventCoder::DefaultDataDir()).
+  std::string models_dir;
+  std::string data_dir;
 };
 
 class Pipeline {
@@ -30,15 +43,32 @@ class Pipeline {
 
   // Runs every stage over `document`. Never fails: problems in the text
   // (invalid UTF-8) become Analysis::warnings. Thread-safe.
-  virtual Analysis Analyze(const Document& document) const = 0;
+  Analysis Analyze(const Document& document) const {
+    return AnalyzeWithTrace(document, nullptr);
+  }
+
+  // Analyze(), also appending to `event_trace` (when not null) one line per
+  // event trigger the coder considered: what `entente explain` prints.
+  virtual Analysis AnalyzeWithTrace(const Document& document,
+                                    std::string* event_trace) const = 0;
+
+  // The event coder (for its CAMEO code table), or nullptr when events are
+  // off. Lives as long as the pipeline.
+  virtual const EventCoder* event_coder() const = 0;
 };
 
+struct JsonOptions {
+  // Indent for people: one field and one array element per line.
+  bool pretty = false;
+  // Add a "tokens" array: span, text, lemma, tags, head and relation.
+  bool tokens = false;
+};
 // Renders one document's analysis as the JSON object of the output contract
 // (DESIGN.md): id, date, title, sentences, entities, events, quotes, dates,
-// and warnings. `pretty` indents it; otherwise it is one line without a
-// trailing newline. Strings are valid UTF-8 whatever the input.
+// attributions and warnings, on one line without a trailing newline unless
+// pretty. Strings are valid UTF-8 whatever the input.
 std::string AnalysisToJson(const Document& document, const Analysis& analysis,
-                           bool pretty);
+                           const JsonOptions& options);
 
 }  // namespace entente
 

@@ -9,6 +9,8 @@
 // entities coded with their country: the state acts through them as little
 // as through any place, but "East Azerbaijan" being Iran's is what a reader
 // (and the event coder's location) needs.
+#include "entities/country_recognizer.h"
+
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -198,14 +200,9 @@ std::vector<Entity> CountryRecognizer::Recognize(
 
 }  // namespace
 
-StatusOr<std::unique_ptr<const EntityRecognizer>> EntityRecognizer::Create() {
-  StatusOr<Gazetteer> gazetteer = Gazetteer::BuiltIn();
-  if (!gazetteer.ok()) return gazetteer.status();
-  if (gazetteer->CountryName("USA").empty()) {
-    return DataLossError("built-in gazetteer has no entry for USA");
-  }
-  return std::unique_ptr<const EntityRecognizer>(
-      new CountryRecognizer(std::move(gazetteer).value()));
+std::unique_ptr<const EntityRecognizer> NewCountryRecognizer(
+    Gazetteer gazetteer) {
+  return std::make_unique<CountryRecognizer>(std::move(gazetteer));
 }
 
 }  // namespace entente

@@ -19,7 +19,11 @@ namespace {
 class EntityRecognizerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto r = EntityRecognizer::Create();
+    // The gazetteer alone: these tests pin its behaviour; the full
+    // recognizer's are in actor_recognizer_test.cc.
+    EntityOptions options;
+    options.gazetteer_only = true;
+    auto r = EntityRecognizer::Create(options);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     recognizer_ = std::move(r).value().release();
   }

@@ -16,6 +16,32 @@ ordered_json SentencesJson(const Analysis& analysis) {
   return out;
 }
 
+// Token spans with their syntax (when the syntax stage ran); heads are
+// token indices within the document, -1 for a sentence root.
+ordered_json TokensJson(const Document& document, const Analysis& analysis) {
+  ordered_json out = ordered_json::array();
+  const bool has_syntax = analysis.syntax.size() == analysis.tokens.size();
+  for (size_t i = 0; i < analysis.tokens.size(); ++i) {
+    const Token& t = analysis.tokens[i];
+    ordered_json token = {
+        {"start", t.start},
+        {"end", t.end},
+        {"text", ReplaceInvalidUtf8(std::string_view(document.text)
+                                        .substr(t.start, t.end - t.start))}};
+    if (has_syntax) {
+      const TokenSyntax& s = analysis.syntax[i];
+      token["lemma"] = s.lemma;
+      token["upos"] = s.upos;
+      token["xpos"] = s.xpos;
+      token["feats"] = s.feats;
+      token["head"] = s.head;
+      token["deprel"] = s.deprel;
+    }
+    out.push_back(std::move(token));
+  }
+  return out;
+}
+
 ordered_json EntitiesJson(const Analysis& analysis) {
   ordered_json out = ordered_json::array();
   for (const Entity& e : analysis.entities) {
@@ -162,7 +188,7 @@ std::string DumpReadable(const ordered_json& doc) {
 }  // namespace
 
 std::string AnalysisToJson(const Document& document, const Analysis& analysis,
-                           bool pretty) {
+                           const JsonOptions& options) {
   ordered_json doc;
   doc["id"] = ReplaceInvalidUtf8(document.id);
   doc["date"] = ReplaceInvalidUtf8(document.date);
@@ -178,7 +204,8 @@ std::string AnalysisToJson(const Document& document, const Analysis& analysis,
   doc["dates"] = DatesJson(analysis);
   doc["attributions"] = AttributionsJson(analysis);
   if (!analysis.warnings.empty()) doc["warnings"] = WarningsJson(analysis);
-  return pretty ? DumpReadable(doc) : DumpCompact(doc);
+  if (options.tokens) doc["tokens"] = TokensJson(document, analysis);
+  return options.pretty ? DumpReadable(doc) : DumpCompact(doc);
 }
 
 }  // namespace entente

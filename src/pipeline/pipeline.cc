@@ -5,6 +5,8 @@
 
 #include "entente/attribution.h"
 #include "entente/entities.h"
+#include "entente/events.h"
+#include "entente/syntax.h"
 #include "entente/text.h"
 #include "entente/time.h"
 
@@ -30,20 +32,33 @@ std::vector<Warning> Utf8Warnings(std::string_view text) {
   return warnings;
 }
 
+// The resources every stage reads; immutable once loaded, so one instance
+// serves all threads.
+struct Resources {
+  std::unique_ptr<const EntityRecognizer> entities;
+  std::shared_ptr<const SyntaxModel> syntax;
+  std::unique_ptr<const EventCoder> events;
+};
+
 class PipelineImpl final : public Pipeline {
  public:
-  explicit PipelineImpl(std::unique_ptr<const EntityRecognizer> entities)
-      : entities_(std::move(entities)) {}
+  explicit PipelineImpl(Resources resources)
+      : resources_(std::move(resources)) {}
 
-  Analysis Analyze(const Document& document) const override {
+  Analysis AnalyzeWithTrace(const Document& document,
+                            std::string* event_trace) const override {
     Analysis analysis;
     std::string_view text = document.text;
     analysis.warnings = Utf8Warnings(text);
     analysis.tokens = Tokenize(text);
     analysis.sentences = SplitSentences(text, analysis.tokens);
-    if (entities_) {
-      analysis.entities =
-          entities_->Recognize(text, analysis.tokens, analysis.sentences);
+    if (resources_.syntax) {
+      resources_.syntax->Analyze(text, analysis.tokens, analysis.sentences,
+                                 &analysis.syntax);
+    }
+    if (resources_.entities) {
+      analysis.entities = resources_.entities->Recognize(text, analysis.tokens,
+                                                         analysis.sentences);
     }
     analysis.dates =
         FindDates(text, analysis.tokens, analysis.sentences, document.date);
@@ -51,25 +66,46 @@ class PipelineImpl final : public Pipeline {
                                  analysis.entities);
     analysis.attributions = FindAttributions(
         text, analysis.tokens, analysis.sentences, analysis.entities);
+    if (resources_.events) {
+      analysis.events = resources_.events->Code(document, analysis,
+                                                analysis.syntax, event_trace);
+    }
     return analysis;
   }
 
+  const EventCoder* event_coder() const override {
+    return resources_.events.get();
+  }
+
  private:
-  std::unique_ptr<const EntityRecognizer> entities_;
+  Resources resources_;
 };
 
 }  // namespace
 
 StatusOr<std::unique_ptr<const Pipeline>> Pipeline::Create(
     const PipelineOptions& options) {
-  std::unique_ptr<const EntityRecognizer> entities;
-  if (options.entities) {
+  Resources resources;
+  if (options.entities || options.events) {
     auto recognizer = EntityRecognizer::Create();
     if (!recognizer.ok()) return recognizer.status();
-    entities = std::move(recognizer).value();
+    resources.entities = std::move(recognizer).value();
+  }
+  if (options.syntax || options.events) {
+    auto syntax = SyntaxModel::Load(options.models_dir);
+    if (!syntax.ok()) return syntax.status();
+    resources.syntax = std::move(syntax).value();
+  }
+  if (options.events) {
+    EventCoderOptions coder_options;
+    coder_options.data_dir = options.data_dir;
+    coder_options.keep_negated = options.keep_negated;
+    auto coder = EventCoder::Create(coder_options);
+    if (!coder.ok()) return coder.status();
+    resources.events = std::move(coder).value();
   }
   return std::unique_ptr<const Pipeline>(
-      std::make_unique<PipelineImpl>(std::move(entities)));
+      std::make_unique<PipelineImpl>(std::move(resources)));
 }
 
 }  // namespace entente

@@ -1,0 +1,1082 @@
+// The full entity recognizer: the gazetteer pass (countries, capitals,
+// subdivisions, outlets by shape), the team lexicons (organizations, outlets
+// by name, weapons, metonyms), weapon designators ("Su-35", "S-400"), and the
+// statistical NER model for people, organizations and other places; then
+// actor coding from titles and context, and coreference within the document.
+//
+// Precedence when candidates overlap: lexicon > gazetteer > NER. An NER
+// organization that contains a place ("Russian Foreign Ministry") keeps its
+// span and takes the place's country (a place inside the name, not leading
+// it, stays a mention too: the two mentions then nest); an NER person that
+// starts with a place
+// ("Russian Vladimir Putin") is cut after it.
+//
+// Coreference rules (deliberately simple, and documented here because the
+// event coder relies on them):
+// - A person mention joins the most recent person entity whose name has the
+//   same last word and contains all of the mention's words ("Pezeshkian",
+//   "Masoud Pezeshkian"), or whose words the mention contains (a fuller form
+//   later in the text renames the entity).
+// - he/she/him/his/her/himself/herself join the most recent person mentioned
+//   before them within the current and previous two sentences.
+// - An ALL-CAPS organization mention joins the organization whose initials
+//   it spells ("SCO" <-> "Shanghai Cooperation Organization"), either order.
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "entente/entities.h"
+#include "entente/text.h"
+#include "entities/country_recognizer.h"
+#include "entities/gazetteer.h"
+#include "entities/lexicon.h"
+#include "entities/ner_model.h"
+#include "entities/place_matcher.h"
+
+namespace entente {
+namespace {
+
+enum class Source : uint8_t { kLexicon, kPlace, kNer, kPronoun };
+
+// One mention before grouping.
+struct Candidate {
+  size_t first = 0, end = 0;     // Tokens [first, end).
+  uint32_t start = 0, stop = 0;  // Bytes.
+  uint32_t sentence = 0;
+  Source source = Source::kPlace;
+  std::string type;  // PERSON, ORG, GPE, LOC, WEAPON.
+  std::string name;
+  std::string code, country, role;
+  std::string key;  // Grouping key for non-person mentions.
+  bool keep = true;
+};
+
+bool IsWordToken(const PlaceMatcher& m, size_t i) {
+  return i < m.tokens().size() && m.tokens()[i].kind == TokenKind::kWord &&
+         !m.Word(i).empty();
+}
+
+std::string Lower(std::string_view w) { return AsciiLower(w); }
+
+bool IsPronoun(std::string_view lower) {
+  return lower == "he" || lower == "she" || lower == "him" || lower == "his" ||
+         lower == "her" || lower == "himself" || lower == "herself";
+}
+
+bool IsModifier(std::string_view lower) {
+  return lower == "former" || lower == "then" || lower == "acting" ||
+         lower == "incoming" || lower == "outgoing" || lower == "late" ||
+         lower == "current" || lower == "newly" || lower == "elected" ||
+         lower == "new" || lower == "top" || lower == "senior" ||
+         lower == "deputy" || lower == "ex" || lower == "interim";
+}
+
+// The words of a name, without possessive markers.
+std::vector<std::string> NameWords(std::string_view name) {
+  std::vector<std::string> words;
+  size_t p = 0;
+  while (p < name.size()) {
+    size_t q = name.find(' ', p);
+    if (q == std::string_view::npos) q = name.size();
+    if (q > p) words.emplace_back(name.substr(p, q - p));
+    p = q + 1;
+  }
+  return words;
+}
+
+// "SCO" for "Shanghai Cooperation Organization": initials of the
+// capitalized words.
+std::string Initials(std::string_view name) {
+  std::string out;
+  for (const std::string& w : NameWords(name)) {
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') out.push_back(w[0]);
+  }
+  return out;
+}
+
+bool IsAcronym(std::string_view s) {
+  if (s.size() < 2 || s.size() > 8) return false;
+  for (char c : s) {
+    if (!(c >= 'A' && c <= 'Z')) return false;
+  }
+  return true;
+}
+
+class ActorRecognizer final : public EntityRecognizer {
+ public:
+  ActorRecognizer(Gazetteer gazetteer, ActorLexicon lexicon, NerModel ner)
+      : gazetteer_(std::move(gazetteer)),
+        lexicon_(std::move(lexicon)),
+        ner_(std::move(ner)),
+        places_(NewCountryRecognizer(gazetteer_)) {}
+
+  std::vector<Entity> Recognize(
+      std::string_view text, const std::vector<Token>& tokens,
+      const std::vector<Sentence>& sentences) const override;
+
+ private:
+  // The longest lexicon surface at token i (before `end`): tokens matched
+  // and the entry, or {0, nullptr}.
+  std::pair<size_t, const LexiconEntry*> LexiconMatch(const PlaceMatcher& m,
+                                                      size_t i,
+                                                      size_t end) const;
+  // Number of tokens of a weapon head phrase starting at i ("fighter jets").
+  size_t WeaponHead(const PlaceMatcher& m, size_t i, size_t end) const;
+  // Number of tokens of a title phrase ending just before token `j`
+  // (searching back to `first`); its role in *role.
+  size_t TitleBefore(const PlaceMatcher& m, size_t first, size_t j,
+                     std::string* role) const;
+  // Number of tokens of a title phrase starting at token i.
+  size_t TitleAt(const PlaceMatcher& m, size_t i, size_t end,
+                 std::string* role) const;
+
+  // A capitalized word that can be part of a name.
+  static bool NameWord(const PlaceMatcher& m, size_t i) {
+    return IsWordToken(m, i) && IsCapitalizedWord(m.Word(i)) &&
+           !IsCapitalizedFunctionWord(m.Word(i)) && !IsCalendarWord(m.Word(i));
+  }
+
+  // True if a word in tokens [first, end) is an organization head word.
+  bool HasOrgWord(const PlaceMatcher& m, size_t first, size_t end) const {
+    for (size_t k = first; k < end; ++k) {
+      if (!lexicon_.OrgHeadRole(Lower(m.Word(k))).empty()) return true;
+    }
+    return false;
+  }
+
+  void FindLexicon(const PlaceMatcher& m, size_t first, size_t end,
+                   uint32_t sentence, std::vector<Candidate>* out) const;
+  void CodePerson(const PlaceMatcher& m, size_t first, size_t end,
+                  const std::vector<const Candidate*>& coded_at_end,
+                  Candidate* c, size_t title_first) const;
+
+  Gazetteer gazetteer_;
+  ActorLexicon lexicon_;
+  NerModel ner_;
+  std::unique_ptr<const EntityRecognizer> places_;
+};
+
+std::pair<size_t, const LexiconEntry*> ActorRecognizer::LexiconMatch(
+    const PlaceMatcher& m, size_t i, size_t end) const {
+  if (!IsWordToken(m, i)) return {0, nullptr};
+  std::string key;
+  AppendNormalizedWord(m.Word(i), &key);
+  if (!lexicon_.StartsSurface(key)) return {0, nullptr};
+  std::pair<size_t, const LexiconEntry*> best{0, nullptr};
+  int words = 1;
+  for (size_t j = i; j < end; ++j) {
+    if (j > i) {
+      if (!m.Joined(j)) break;
+      const Token& t = m.tokens()[j];
+      if (t.kind == TokenKind::kUrl || t.kind == TokenKind::kQuote) break;
+      if (t.start > m.tokens()[j - 1].end) {
+        key.push_back(' ');
+        if (++words > lexicon_.max_words()) break;
+      }
+      const std::string_view w = m.Word(j);
+      if (w.empty()) break;
+      AppendNormalizedWord(w, &key);
+    }
+    if (const LexiconEntry* e = lexicon_.Find(key)) best = {j - i + 1, e};
+  }
+  return best;
+}
+
+size_t ActorRecognizer::WeaponHead(const PlaceMatcher& m, size_t i,
+                                   size_t end) const {
+  size_t best = 0;
+  std::string key;
+  for (size_t j = i;
+       j < end && j - i < static_cast<size_t>(lexicon_.max_weapon_head_words());
+       ++j) {
+    if (!IsWordToken(m, j) || !m.Joined(j)) break;
+    if (j > i) key.push_back(' ');
+    key += Lower(m.Word(j));
+    if (lexicon_.IsWeaponHead(key)) best = j - i + 1;
+  }
+  return best;
+}
+
+size_t ActorRecognizer::TitleBefore(const PlaceMatcher& m, size_t first,
+                                    size_t j, std::string* role) const {
+  size_t best = 0;
+  const size_t max = static_cast<size_t>(lexicon_.max_title_words());
+  for (size_t n = 1; n <= max && n <= j - first; ++n) {
+    std::string key;
+    bool ok = true;
+    for (size_t k = j - n; k < j; ++k) {
+      if (!IsWordToken(m, k)) {
+        ok = false;
+        break;
+      }
+      if (k > j - n) key.push_back(' ');
+      key += Lower(m.Word(k));
+    }
+    if (!ok) break;
+    const std::string_view r = lexicon_.TitleRole(key);
+    if (!r.empty()) {
+      best = n;
+      *role = std::string(r);
+    }
+  }
+  return best;
+}
+
+size_t ActorRecognizer::TitleAt(const PlaceMatcher& m, size_t i, size_t end,
+                                std::string* role) const {
+  size_t best = 0;
+  std::string key;
+  for (size_t j = i;
+       j < end && j - i < static_cast<size_t>(lexicon_.max_title_words());
+       ++j) {
+    if (!IsWordToken(m, j)) break;
+    if (j > i) key.push_back(' ');
+    key += Lower(m.Word(j));
+    const std::string_view r = lexicon_.TitleRole(key);
+    if (!r.empty()) {
+      best = j - i + 1;
+      *role = std::string(r);
+    }
+  }
+  return best;
+}
+
+// True for a one-letter-prefix designator's digits rule and the shape
+// PREFIX-<digit>...: "Su-35", "S-400", "Shahed-136", "F-16", "Tu-22M3".
+bool IsDesignator(const ActorLexicon& lex, std::string_view w) {
+  const size_t dash = w.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 >= w.size()) {
+    return false;
+  }
+  const std::string_view prefix = w.substr(0, dash);
+  if (!lex.IsWeaponPrefix(prefix)) return false;
+  size_t digits = 0;
+  for (size_t k = dash + 1; k < w.size() && w[k] >= '0' && w[k] <= '9'; ++k) {
+    ++digits;
+  }
+  if (digits == 0) return false;
+  return prefix.size() > 1 || digits >= 2;
+}
+
+void ActorRecognizer::FindLexicon(const PlaceMatcher& m, size_t first,
+                                  size_t end, uint32_t sentence,
+                                  std::vector<Candidate>* out) const {
+  const auto& tokens = m.tokens();
+  for (size_t i = first; i < end;) {
+    auto [n, e] = LexiconMatch(m, i, end);
+    const bool designator =
+        n == 0 && IsWordToken(m, i) && IsDesignator(lexicon_, m.Word(i));
+    if (n == 0 && !designator) {
+      ++i;
+      continue;
+    }
+    if (designator) n = 1;
+    Candidate c;
+    c.first = i;
+    c.end = i + n;
+    c.sentence = sentence;
+    c.source = Source::kLexicon;
+    if (designator || e->kind == LexiconKind::kWeapon ||
+        e->kind == LexiconKind::kAmbiguousWeapon) {
+      // "Sukhoi Su-35": a maker's name before a designator joins it.
+      size_t stop = i + n;
+      if (!designator && stop < end && IsWordToken(m, stop) && m.Joined(stop) &&
+          IsDesignator(lexicon_, m.Word(stop))) {
+        ++stop;
+      }
+      const size_t head = WeaponHead(m, stop, end);
+      if (!designator && e->kind == LexiconKind::kAmbiguousWeapon &&
+          head == 0 && stop == i + n) {
+        i += n;
+        continue;
+      }
+      c.type = "WEAPON";
+      const size_t name_end = stop;
+      const size_t name_first = stop > i + n ? i + n : i;
+      c.name = std::string(
+          m.text().substr(tokens[name_first].start,
+                          tokens[name_end - 1].end - tokens[name_first].start));
+      c.end = stop + head;
+      c.key = "W:" + c.name;
+    } else {
+      c.type = "ORG";
+      c.name = e->name;
+      c.code = e->code;
+      c.country = e->country;
+      c.role = e->role;
+      c.key = "L:" + e->name;
+    }
+    out->push_back(std::move(c));
+    i = out->back().end;
+  }
+}
+
+// Codes a person from the words around its mention: a title before it
+// ("Russian Ambassador to Iran Alexei Dedov": the country before the title,
+// not the destination after "to"), or an apposition after it ("Lavrov,
+// Russia's foreign minister"). `coded_at_end[k]` is the coded candidate
+// (place or organization) whose last token is k-1, or null.
+void ActorRecognizer::CodePerson(
+    const PlaceMatcher& m, size_t first, size_t end,
+    const std::vector<const Candidate*>& coded_at_end, Candidate* c,
+    size_t title_first) const {
+  std::string role = c->role, country, code_org;
+  auto coded_ending_at = [&](size_t j) -> const Candidate* {
+    // A candidate ending just before token j, also through a possessive.
+    if (j <= first) return nullptr;
+    if (coded_at_end[j] != nullptr) return coded_at_end[j];
+    if (m.Word(j - 1) == "'s" || m.Word(j - 1) == "\xE2\x80\x99s") {
+      return coded_at_end[j - 1];
+    }
+    return nullptr;
+  };
+  auto take = [&](const Candidate* p) {
+    if (!country.empty() || !code_org.empty()) return;
+    if (p->type == "ORG" && p->country.empty()) {
+      code_org = p->code;  // "UN Secretary-General": IGOUNO.
+    } else {
+      country = p->country;
+    }
+  };
+  // Left context.
+  size_t j = title_first;
+  bool titled = !role.empty();
+  int portfolio = 0;
+  for (int steps = 0; steps < 8 && j > first; ++steps) {
+    std::string r;
+    const Candidate* p = coded_ending_at(j);
+    if (p != nullptr && p->first > first) {
+      const std::string before = Lower(m.Word(p->first - 1));
+      if (before == "to" || before == "in" || before == "at") {
+        j = p->first - 1;  // A destination: "Ambassador to Iran".
+        continue;
+      }
+      if (before == "of") {
+        take(p);
+        j = p->first - 1;
+        continue;
+      }
+    }
+    if (size_t n = TitleBefore(m, first, j, &r); n > 0) {
+      if (role.empty()) role = r;
+      titled = true;
+      j -= n;
+      continue;
+    }
+    if (IsModifier(Lower(m.Word(j - 1))) || m.Word(j - 1) == "-") {
+      --j;
+      continue;
+    }
+    // A portfolio before a title ("German Development Minister"): up to
+    // two capitalized words, if a coded place or body precedes them.
+    if (titled && p == nullptr && portfolio < 2 && IsWordToken(m, j - 1) &&
+        IsCapitalizedWord(m.Word(j - 1)) &&
+        !IsCapitalizedFunctionWord(m.Word(j - 1))) {
+      size_t q = j - 1;
+      if (q > first && coded_ending_at(q) == nullptr && portfolio == 0 &&
+          IsWordToken(m, q - 1) && IsCapitalizedWord(m.Word(q - 1))) {
+        --q;
+      }
+      if (coded_ending_at(q) != nullptr) {
+        portfolio = 2;
+        j = q;
+        continue;
+      }
+    }
+    if (p != nullptr && (titled || p->type == "GPE")) take(p);
+    break;
+  }
+  // Apposition: NAME, [the] [PLACE('s)] [modifiers] TITLE [of PLACE].
+  if (role.empty() && c->end + 1 < end && m.Word(c->end) == ",") {
+    size_t k = c->end + 1;
+    const std::string art = Lower(m.Word(k));
+    if (art == "the" || art == "a" || art == "an") ++k;
+    const Candidate* owner = nullptr;
+    for (size_t q = k + 1; q <= std::min(end, k + 6); ++q) {
+      if (coded_at_end[q] != nullptr && coded_at_end[q]->first == k) {
+        owner = coded_at_end[q];
+        k = q;
+        if (k < end && (m.Word(k) == "'s" || m.Word(k) == "\xE2\x80\x99s")) {
+          ++k;
+        }
+        break;
+      }
+    }
+    while (k < end && IsModifier(Lower(m.Word(k)))) ++k;
+    std::string r;
+    if (size_t n = TitleAt(m, k, end, &r); n > 0) {
+      role = r;
+      k += n;
+      if (owner == nullptr && k + 1 < end && Lower(m.Word(k)) == "of") {
+        for (size_t q = k + 2; q <= std::min(end, k + 6); ++q) {
+          if (coded_at_end[q] != nullptr && coded_at_end[q]->first == k + 1) {
+            owner = coded_at_end[q];
+            break;
+          }
+        }
+      }
+      if (owner != nullptr) take(owner);
+    }
+  }
+  c->role = role;
+  if (!code_org.empty()) {
+    c->code = code_org;
+  } else if (!country.empty()) {
+    c->country = country;
+    c->code = country + role;
+  }
+}
+
+std::vector<Entity> ActorRecognizer::Recognize(
+    std::string_view text, const std::vector<Token>& tokens,
+    const std::vector<Sentence>& sentences) const {
+  const PlaceMatcher m(gazetteer_, text, tokens);
+  std::vector<Sentence> whole;
+  const std::vector<Sentence>* spans = &sentences;
+  if (sentences.empty() && !tokens.empty()) {
+    whole.push_back({tokens.front().start, tokens.back().end, 0,
+                     static_cast<uint32_t>(tokens.size())});
+    spans = &whole;
+  }
+
+  // 1. The gazetteer pass, mapped back to tokens.
+  std::vector<Candidate> places;
+  {
+    const std::vector<Entity> found = places_->Recognize(text, tokens, *spans);
+    for (size_t e = 0; e < found.size(); ++e) {
+      for (const Mention& mention : found[e].mentions) {
+        Candidate c;
+        auto it = std::lower_bound(
+            tokens.begin(), tokens.end(), mention.start,
+            [](const Token& t, uint32_t s) { return t.end <= s; });
+        if (it == tokens.end()) continue;
+        c.first = static_cast<size_t>(it - tokens.begin());
+        c.end = c.first;
+        while (c.end < tokens.size() && tokens[c.end].start < mention.end) {
+          ++c.end;
+        }
+        if (c.end == c.first) continue;
+        c.start = mention.start;
+        c.stop = mention.end;
+        c.sentence = mention.sentence;
+        c.source = Source::kPlace;
+        c.type = found[e].type;
+        c.name = found[e].name;
+        c.code = found[e].code;
+        c.country = found[e].country;
+        c.role = found[e].role;
+        c.key = "P:" + std::to_string(e);
+        places.push_back(std::move(c));
+      }
+    }
+    // The pass groups mentions by entity; the sentence loop wants text order.
+    std::stable_sort(places.begin(), places.end(),
+                     [](const Candidate& a, const Candidate& b) {
+                       return a.start < b.start;
+                     });
+  }
+
+  std::vector<Candidate> all;
+  const NerResources resources{&gazetteer_, &lexicon_};
+  size_t place_index = 0;
+  for (size_t s = 0; s < spans->size(); ++s) {
+    const size_t first = (*spans)[s].first_token;
+    const size_t end = std::min<size_t>((*spans)[s].end_token, tokens.size());
+    if (first >= end) continue;
+    const uint32_t sentence = static_cast<uint32_t>(s);
+    std::vector<Candidate> cands;
+    FindLexicon(m, first, end, sentence, &cands);
+    // owner[k]: index in `cands` of the candidate covering token k.
+    std::vector<int> owner(end - first, -1);
+    auto mark = [&](size_t idx) {
+      for (size_t k = cands[idx].first; k < cands[idx].end; ++k) {
+        owner[k - first] = static_cast<int>(idx);
+      }
+    };
+    for (size_t idx = 0; idx < cands.size(); ++idx) mark(idx);
+    // Places of this sentence (the gazetteer pass emits them in order).
+    while (place_index < places.size() && places[place_index].first < end) {
+      Candidate& p = places[place_index++];
+      if (p.first < first) continue;
+      bool free = true;
+      for (size_t k = p.first; k < p.end && k < end; ++k) {
+        free = free && owner[k - first] < 0;
+      }
+      if (!free) continue;
+      p.sentence = sentence;
+      cands.push_back(p);
+      mark(cands.size() - 1);
+    }
+    // Titled names: "Ambassador to Iran Alexei Dedov", "Foreign Minister
+    // Sergei Lavrov". A title, an optional "to/of PLACE", then up to four
+    // capitalized words that are nothing else. These win over the model,
+    // which has seen few such news bylines.
+    for (size_t i = first; i < end; ++i) {
+      if (owner[i - first] >= 0) continue;
+      std::string role;
+      const size_t n = TitleAt(m, i, end, &role);
+      if (n == 0) continue;
+      size_t j = i + n;
+      for (int hop = 0; hop < 2 && j + 1 < end; ++hop) {
+        const std::string next = Lower(m.Word(j));
+        if ((next != "to" && next != "of") || owner[j + 1 - first] < 0) break;
+        j = cands[owner[j + 1 - first]].end;
+      }
+      size_t k = j;
+      while (k < end && k - j < 4 && owner[k - first] < 0 &&
+             IsWordToken(m, k) && m.Joined(k) && IsCapitalizedWord(m.Word(k)) &&
+             !IsCapitalizedFunctionWord(m.Word(k)) &&
+             !IsCalendarWord(m.Word(k))) {
+        std::string r;
+        if (TitleAt(m, k, end, &r) > 0 ||
+            !lexicon_.OrgHeadRole(Lower(m.Word(k))).empty() ||
+            lexicon_.IsLocationHead(Lower(m.Word(k)))) {
+          break;
+        }
+        ++k;
+      }
+      if (k == j) continue;
+      Candidate c;
+      c.first = j;
+      c.end = k;
+      c.sentence = sentence;
+      c.source = Source::kNer;
+      c.type = "PERSON";
+      c.role = role;
+      cands.push_back(std::move(c));
+      mark(cands.size() - 1);
+      i = k - 1;
+    }
+    // Apposed titles: "Sergei Lavrov, Russia's foreign minister," and
+    // "Maria Lopez, the Mexican interior minister": two to four capitalized
+    // words, a comma, then [the] [PLACE['s]] [modifiers] TITLE.
+    for (size_t i = first; i < end; ++i) {
+      if (owner[i - first] >= 0 || (i > first && owner[i - 1 - first] < 0 &&
+                                    IsCapitalizedWord(m.Word(i - 1)))) {
+        continue;
+      }
+      size_t k = i;
+      while (k < end && k - i < 4 && owner[k - first] < 0 &&
+             IsWordToken(m, k) && IsCapitalizedWord(m.Word(k)) &&
+             !IsCapitalizedFunctionWord(m.Word(k)) &&
+             !IsCalendarWord(m.Word(k)) && (k == i || m.Joined(k))) {
+        ++k;
+      }
+      if (k - i < 2 || k + 2 >= end || m.Word(k) != ",") continue;
+      if (HasOrgWord(m, i, k)) continue;
+      size_t q = k + 1;
+      const std::string art = Lower(m.Word(q));
+      if (art == "the" || art == "a" || art == "an") ++q;
+      if (q < end && owner[q - first] >= 0 &&
+          cands[owner[q - first]].type == "GPE") {
+        q = cands[owner[q - first]].end;
+        if (q < end && (m.Word(q) == "'s" || m.Word(q) == "\xE2\x80\x99s")) {
+          ++q;
+        }
+      }
+      while (q < end && IsModifier(Lower(m.Word(q)))) ++q;
+      std::string role;
+      if (q >= end || TitleAt(m, q, end, &role) == 0) continue;
+      Candidate c;
+      c.first = i;
+      c.end = k;
+      c.sentence = sentence;
+      c.source = Source::kNer;
+      c.type = "PERSON";
+      cands.push_back(std::move(c));
+      mark(cands.size() - 1);
+      i = k;
+    }
+    // Names by their head word: "Collins College", "Transbay Tube", "Bay
+    // of Bengal", "University of Tehran".
+    for (size_t i = first; i < end; ++i) {
+      if (owner[i - first] >= 0 || !NameWord(m, i) ||
+          (i > first && NameWord(m, i - 1) && m.Joined(i) &&
+           owner[i - 1 - first] < 0)) {
+        continue;
+      }
+      size_t k = i;
+      while (k < end && k - i < 5 && owner[k - first] < 0 && NameWord(m, k) &&
+             (k == i || m.Joined(k))) {
+        ++k;
+      }
+      std::string head = Lower(m.Word(k - 1));
+      auto kind = [&](const std::string& w) -> char {
+        if (lexicon_.IsLocationHead(w)) return 'L';
+        if (lexicon_.IsGenericOrgHead(w) || !lexicon_.OrgHeadRole(w).empty()) {
+          return 'O';
+        }
+        return 0;
+      };
+      char type = kind(head);
+      size_t stop = k;
+      // "... of NAME": the head ends the first part ("Bay of Bengal").
+      if (type != 0 && k + 1 < end && m.Word(k) == "of" && m.Joined(k + 1)) {
+        size_t q = k + 1;
+        if (owner[q - first] >= 0 && cands[owner[q - first]].type == "GPE") {
+          q = cands[owner[q - first]].end;
+        } else {
+          while (q < end && q - (k + 1) < 3 && owner[q - first] < 0 &&
+                 NameWord(m, q) && m.Joined(q)) {
+            ++q;
+          }
+        }
+        if (q > k + 1) stop = q;
+      }
+      if (type == 0 || (stop == k && k - i < 2)) continue;
+      // A leading title or a demonym are not part of such names.
+      std::string r;
+      if (TitleAt(m, i, k, &r) > 0) continue;
+      Candidate c;
+      c.first = i;
+      c.end = stop;
+      c.sentence = sentence;
+      c.source = Source::kNer;
+      c.type = type == 'L' ? "LOC" : "ORG";
+      if (c.type == "ORG") {
+        for (size_t q = k; q < stop; ++q) {
+          if (owner[q - first] >= 0 &&
+              !cands[owner[q - first]].country.empty()) {
+            c.country = cands[owner[q - first]].country;
+          }
+        }
+      }
+      cands.push_back(std::move(c));
+      mark(cands.size() - 1);
+      i = stop - 1;
+    }
+    // NER spans.
+    for (NerSpan span : ner_.Tag(text, tokens, first, end, resources)) {
+      // Trim function words and possessives at the edges.
+      while (span.first < span.end &&
+             (!IsWordToken(m, span.first) ||
+              IsCapitalizedFunctionWord(m.Word(span.first)) ||
+              Lower(m.Word(span.first)) == "the")) {
+        ++span.first;
+      }
+      while (span.end > span.first &&
+             (!IsWordToken(m, span.end - 1) || m.Word(span.end - 1) == "'s" ||
+              (!IsCapitalizedWord(m.Word(span.end - 1)) &&
+               !IsAllCapsWord(m.Word(span.end - 1))) ||
+              m.Word(span.end - 1) == "\xE2\x80\x99s")) {
+        --span.end;
+      }
+      if (span.first >= span.end) continue;
+      if (span.type == NerType::kPerson &&
+          HasOrgWord(m, span.first, span.end)) {
+        continue;  // "District Hospital", "Foreign Ministry": not people.
+      }
+      if (!IsCapitalizedWord(m.Word(span.first)) &&
+          !IsAllCapsWord(m.Word(span.first))) {
+        continue;
+      }
+      if (span.end - span.first == 1 && IsCalendarWord(m.Word(span.first))) {
+        continue;
+      }
+      // Overlaps.
+      std::vector<int> inside;
+      bool clash = false;
+      for (size_t k = span.first; k < span.end; ++k) {
+        const int o = owner[k - first];
+        if (o < 0) continue;
+        if (inside.empty() || inside.back() != o) inside.push_back(o);
+      }
+      Candidate c;
+      c.first = span.first;
+      c.end = span.end;
+      c.sentence = sentence;
+      c.source = Source::kNer;
+      const std::string place_country = [&]() -> std::string {
+        for (int o : inside) {
+          if (!cands[o].country.empty()) return cands[o].country;
+        }
+        return "";
+      }();
+      for (int o : inside) {
+        const Candidate& p = cands[o];
+        const bool contained = p.first >= span.first && p.end <= span.end;
+        if (p.source == Source::kLexicon || p.type == "ORG" || !contained) {
+          clash = true;
+        }
+      }
+      bool place_with_of = false;  // "Bay of Bengal", "University of X".
+      for (size_t k = span.first; k < span.end; ++k) {
+        const std::string_view w = m.Word(k);
+        place_with_of = place_with_of || w == "of" || w == "for";
+      }
+      if (span.type == NerType::kPlace && !inside.empty() &&
+          !(place_with_of && !clash)) {
+        clash = true;
+      }
+      for (int o : inside) {
+        if (cands[o].source == Source::kNer) clash = true;  // Titled names.
+      }
+      if (span.type == NerType::kPerson && !inside.empty() && !clash) {
+        // Keep the part after the last place at the start, before any
+        // later place: "Russian Vladimir Putin", "Abdullah of Jordan".
+        const Candidate& p0 = cands[inside.front()];
+        if (p0.first == span.first) {
+          c.first = p0.end;
+          if (inside.size() > 1) c.end = cands[inside[1]].first;
+        } else {
+          c.end = p0.first;
+        }
+        while (c.end > c.first && !IsCapitalizedWord(m.Word(c.end - 1))) {
+          --c.end;
+        }
+        if (c.first >= c.end || !IsCapitalizedWord(m.Word(c.first))) continue;
+      } else if (span.type == NerType::kOrganization && !inside.empty() &&
+                 !clash) {
+        const Candidate& p0 = cands[inside.front()];
+        if (inside.size() == 1 && p0.first == span.first &&
+            p0.end == span.end) {
+          clash = true;  // Exactly a place: the gazetteer wins.
+        }
+      }
+      if (clash) continue;
+      if (span.type == NerType::kOrganization ||
+          (span.type == NerType::kPlace && !inside.empty())) {
+        // The inner places are part of the name ("Medical Journal of
+        // Australia"); the organization takes their country.
+        // A place leading the name is the organization's country, not a
+        // mention of its own ("Russian Foreign Ministry"); one inside it
+        // is still a mention of the place ("Food Standards Australia New
+        // Zealand" names both countries).
+        for (int o : inside) {
+          if (cands[o].first == span.first) cands[o].keep = false;
+        }
+      }
+      c.type = span.type == NerType::kPerson         ? "PERSON"
+               : span.type == NerType::kOrganization ? "ORG"
+                                                     : "LOC";
+      // A "place" whose head is an organization word ("University of New
+      // South Wales") is an organization.
+      if (c.type == "LOC" &&
+          !lexicon_.OrgHeadRole(Lower(m.Word(c.first))).empty()) {
+        c.type = "ORG";
+      }
+      if (c.type == "ORG") c.country = place_country;
+      cands.push_back(std::move(c));
+    }
+    // Drop places swallowed by organizations, then index coded candidates
+    // by their end for the context rules.
+    cands.erase(std::remove_if(cands.begin(), cands.end(),
+                               [](const Candidate& c) { return !c.keep; }),
+                cands.end());
+    std::vector<const Candidate*> coded_at_end(end + 1, nullptr);
+    auto index_coded = [&]() {
+      std::fill(coded_at_end.begin(), coded_at_end.end(), nullptr);
+      for (const Candidate& c : cands) {
+        if (c.type != "PERSON" && c.type != "WEAPON" && c.type != "LOC" &&
+            (!c.country.empty() || !c.code.empty())) {
+          coded_at_end[c.end] = &c;
+        }
+      }
+    };
+    // Organizations first: a person's title may lean on one ("Chinese
+    // Foreign Ministry spokeswoman Hua Chunying").
+    index_coded();
+    for (Candidate& c : cands) {
+      if (c.source != Source::kNer || c.type != "ORG") continue;
+      // Role from the head word(s): "Foreign Ministry", "Armed Forces".
+      const std::string last = Lower(m.Word(c.end - 1));
+      std::string_view r = lexicon_.OrgHeadRole(last);
+      if (c.end - c.first >= 2) {
+        const std::string_view r2 =
+            lexicon_.OrgHeadRole(Lower(m.Word(c.end - 2)) + " " + last);
+        if (!r2.empty()) r = r2;
+      }
+      c.role = std::string(r);
+      if (c.country.empty() && !c.role.empty() && c.first > first) {
+        const Candidate* p = coded_at_end[c.first];
+        if (p == nullptr && c.first > first + 1 &&
+            (m.Word(c.first - 1) == "'s" ||
+             m.Word(c.first - 1) == "\xE2\x80\x99s")) {
+          p = coded_at_end[c.first - 1];
+        }
+        if (p != nullptr && p->type == "GPE") c.country = p->country;
+      }
+      if (!c.country.empty()) c.code = c.country + c.role;
+    }
+    index_coded();
+    for (Candidate& c : cands) {
+      if (c.source != Source::kNer || c.type != "PERSON") continue;
+      if (c.first >= c.end) continue;
+      // Titles inside the span ("President Vladimir Putin") are context.
+      size_t title_first = c.first;
+      while (c.first < c.end) {
+        std::string r;
+        const size_t n = TitleAt(m, c.first, c.end, &r);
+        if (n == 0) break;
+        if (n >= c.end - c.first) {
+          c.keep = false;  // Only a title ("President"): no name.
+          break;
+        }
+        if (c.role.empty()) c.role = r;
+        c.first += n;
+      }
+      // What remains must start like a name ("Attorney General of
+      // Justice" leaves "of Justice").
+      if (c.keep && !IsCapitalizedWord(m.Word(c.first))) c.keep = false;
+      // The nearest title wins over an outer one.
+      std::string r;
+      if (c.first > title_first && TitleBefore(m, title_first, c.first, &r)) {
+        c.role = r;
+      }
+      if (c.keep) CodePerson(m, first, end, coded_at_end, &c, title_first);
+    }
+    for (Candidate& c : cands) {
+      if (c.source != Source::kNer) continue;
+      if (!c.keep) continue;
+      c.name = std::string(
+          text.substr(tokens[c.first].start,
+                      tokens[c.end - 1].end - tokens[c.first].start));
+    }
+    for (Candidate& c : cands) {
+      // Places keep the gazetteer's byte span (parts of hyphenated words:
+      // "Iran-backed").
+      if (c.source != Source::kPlace) {
+        c.start = tokens[c.first].start;
+        c.stop = tokens[c.end - 1].end;
+      }
+      if (!c.keep) continue;
+      all.push_back(std::move(c));
+    }
+    // Pronouns.
+    for (size_t i = first; i < end; ++i) {
+      if (owner[i - first] >= 0 || !IsWordToken(m, i)) continue;
+      if (!IsPronoun(Lower(m.Word(i)))) continue;
+      Candidate c;
+      c.first = i;
+      c.end = i + 1;
+      c.start = tokens[i].start;
+      c.stop = tokens[i].end;
+      c.sentence = sentence;
+      c.source = Source::kPronoun;
+      all.push_back(std::move(c));
+    }
+  }
+  // Names learned from the text: a surname or full name of a person named
+  // with at least two words elsewhere in the document is that person
+  // wherever it stands capitalized and unclaimed ("Putin said", which the
+  // model cannot tell from any sentence-initial word).
+  {
+    std::unordered_map<std::string, int> known;  // word sequence -> words
+    for (const Candidate& c : all) {
+      if (c.type != "PERSON") continue;
+      const std::vector<std::string> words = NameWords(c.name);
+      if (words.size() < 2) continue;
+      known.emplace(c.name, static_cast<int>(words.size()));
+      if (IsCapitalizedWord(words.back())) known.emplace(words.back(), 1);
+    }
+    if (!known.empty()) {
+      std::vector<char> covered(tokens.size(), 0);
+      std::vector<uint32_t> sentence_of(tokens.size(), 0);
+      for (size_t s = 0; s < spans->size(); ++s) {
+        for (size_t k = (*spans)[s].first_token;
+             k < (*spans)[s].end_token && k < tokens.size(); ++k) {
+          sentence_of[k] = static_cast<uint32_t>(s);
+        }
+      }
+      for (const Candidate& c : all) {
+        for (size_t k = c.first; k < c.end && k < tokens.size(); ++k) {
+          covered[k] = 1;
+        }
+      }
+      const size_t before = all.size();
+      for (size_t i = 0; i < tokens.size(); ++i) {
+        if (covered[i] || !IsWordToken(m, i) || !IsCapitalizedWord(m.Word(i))) {
+          continue;
+        }
+        // The longest known name starting here (at most four words).
+        size_t best = 0;
+        std::string key;
+        for (size_t j = i; j < tokens.size() && j - i < 4 && !covered[j]; ++j) {
+          if (j > i) {
+            if (!m.Joined(j)) break;
+            key.push_back(' ');
+          }
+          key += m.Word(j);
+          if (known.count(key) > 0) best = j - i + 1;
+        }
+        if (best == 0) continue;
+        // Not part of a longer capitalized name ("Putin Street").
+        const size_t after = i + best;
+        if (after < tokens.size() && m.Joined(after) &&
+            IsCapitalizedWord(m.Word(after)) &&
+            !IsCapitalizedFunctionWord(m.Word(after))) {
+          continue;
+        }
+        Candidate c;
+        c.first = i;
+        c.end = after;
+        c.start = tokens[i].start;
+        c.stop = tokens[after - 1].end;
+        c.sentence = sentence_of[i];
+        c.source = Source::kNer;
+        c.type = "PERSON";
+        c.name = std::string(text.substr(c.start, c.stop - c.start));
+        all.push_back(std::move(c));
+        i = after - 1;
+      }
+      // Pronouns inside new mentions cannot happen (they are capitalized
+      // words), so only the order needs restoring below.
+      (void)before;
+    }
+  }
+  std::stable_sort(
+      all.begin(), all.end(),
+      [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
+
+  // 2. Grouping and coreference.
+  struct Group {
+    Entity entity;
+    std::vector<std::string> words;  // Persons: the fullest name's words.
+    uint32_t last_sentence = 0;
+  };
+  std::vector<Group> groups;
+  std::unordered_map<std::string, size_t> by_key;
+  int last_person = -1;
+  auto add_mention = [&](size_t g, const Candidate& c) {
+    Mention mention;
+    mention.start = c.start;
+    mention.end = c.stop;
+    mention.sentence = c.sentence;
+    mention.text = ReplaceInvalidUtf8(text.substr(c.start, c.stop - c.start));
+    groups[g].entity.mentions.push_back(std::move(mention));
+    groups[g].last_sentence = c.sentence;
+    Entity& e = groups[g].entity;
+    if (e.code.empty() && !c.code.empty()) {
+      e.code = c.code;
+      e.country = c.country;
+      e.role = c.role;
+    } else if (e.code.empty() && e.country.empty() && !c.country.empty()) {
+      e.country = c.country;
+    }
+    if (e.role.empty() && !c.role.empty() && e.code.empty()) e.role = c.role;
+  };
+  auto new_group = [&](const Candidate& c) {
+    Group g;
+    g.entity.name = c.name;
+    g.entity.type = c.type;
+    groups.push_back(std::move(g));
+    return groups.size() - 1;
+  };
+  for (const Candidate& c : all) {
+    if (c.source == Source::kPronoun) {
+      if (last_person >= 0 &&
+          c.sentence <= groups[last_person].last_sentence + 2) {
+        // Pronouns do not move the window: a chain of "he" stays anchored
+        // to the last named mention's sentence.
+        const uint32_t keep = groups[last_person].last_sentence;
+        add_mention(static_cast<size_t>(last_person), c);
+        groups[last_person].last_sentence = keep;
+      }
+      continue;
+    }
+    if (c.type == "PERSON") {
+      const std::vector<std::string> words = NameWords(c.name);
+      int match = -1;
+      for (int g = static_cast<int>(groups.size()) - 1; g >= 0 && match < 0;
+           --g) {
+        if (groups[g].entity.type != "PERSON") continue;
+        const auto& gw = groups[g].words;
+        if (gw.empty() || words.empty() || gw.back() != words.back()) continue;
+        auto contains = [](const std::vector<std::string>& big,
+                           const std::vector<std::string>& small) {
+          return std::all_of(
+              small.begin(), small.end(), [&](const std::string& w) {
+                return std::find(big.begin(), big.end(), w) != big.end();
+              });
+        };
+        if (contains(gw, words) || contains(words, gw)) match = g;
+      }
+      size_t g;
+      if (match >= 0) {
+        g = static_cast<size_t>(match);
+        if (words.size() > groups[g].words.size()) {
+          groups[g].words = words;
+          groups[g].entity.name = c.name;
+        }
+      } else {
+        g = new_group(c);
+        groups[g].words = words;
+      }
+      add_mention(g, c);
+      last_person = static_cast<int>(g);
+      continue;
+    }
+    std::string key = c.key;
+    if (key.empty()) key = "N:" + c.type + ":" + c.name;
+    auto it = by_key.find(key);
+    if (it == by_key.end() && c.type == "ORG" && c.source == Source::kNer) {
+      // Acronyms and full names of the same organization.
+      for (size_t g = 0; g < groups.size() && it == by_key.end(); ++g) {
+        const Entity& e = groups[g].entity;
+        if (e.type != "ORG") continue;
+        const bool match = (IsAcronym(c.name) && Initials(e.name) == c.name) ||
+                           (IsAcronym(e.name) && Initials(c.name) == e.name);
+        if (match) {
+          if (IsAcronym(e.name)) groups[g].entity.name = c.name;
+          it = by_key.emplace(key, g).first;
+        }
+      }
+    }
+    size_t g;
+    if (it == by_key.end()) {
+      g = new_group(c);
+      by_key.emplace(key, g);
+    } else {
+      g = it->second;
+    }
+    add_mention(g, c);
+  }
+
+  std::vector<Entity> out;
+  out.reserve(groups.size());
+  for (Group& g : groups) {
+    g.entity.id = "E" + std::to_string(out.size() + 1);
+    out.push_back(std::move(g.entity));
+  }
+  return out;
+}
+
+std::string DefaultModelsDir() {
+  if (const char* env = std::getenv("ENTENTE_MODELS"); env && *env) {
+    return env;
+  }
+  return std::string(ENTENTE_SOURCE_DIR) + "/models";
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<const EntityRecognizer>> EntityRecognizer::Create() {
+  return Create(EntityOptions());
+}
+
+StatusOr<std::unique_ptr<const EntityRecognizer>> EntityRecognizer::Create(
+    const EntityOptions& options) {
+  StatusOr<Gazetteer> gazetteer = Gazetteer::BuiltIn();
+  if (!gazetteer.ok()) return gazetteer.status();
+  if (gazetteer->CountryName("USA").empty()) {
+    return DataLossError("built-in gazetteer has no entry for USA");
+  }
+  if (options.gazetteer_only) {
+    return NewCountryRecognizer(std::move(gazetteer).value());
+  }
+  StatusOr<ActorLexicon> lexicon = ActorLexicon::BuiltIn();
+  if (!lexicon.ok()) return lexicon.status();
+  const std::string dir =
+      options.models_dir.empty() ? DefaultModelsDir() : options.models_dir;
+  StatusOr<NerModel> ner = NerModel::Load(dir + "/ner.bin");
+  if (!ner.ok()) return ner.status();
+  return std::unique_ptr<const EntityRecognizer>(
+      new ActorRecognizer(std::move(gazetteer).value(),
+                          std::move(lexicon).value(), std::move(ner).value()));
+}
+
+}  // namespace entente

@@ -1,0 +1,488 @@
+// Tests of the event coder, one construction at a time, over hand-built
+// dependency trees (UD English conventions), so that they do not depend on
+// the parser model.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "entente/events.h"
+#include "entente/text.h"
+
+namespace entente {
+namespace {
+
+struct EntitySpec {
+  std::string type;
+  std::string code;
+  std::vector<std::string> surfaces;  // Every occurrence becomes a mention.
+};
+
+struct Built {
+  Document doc;
+  Analysis analysis;
+  std::vector<TokenSyntax> syntax;
+};
+
+bool IsWordChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+}
+
+// `tree` has one "lemma/UPOS/head/deprel[/XPOS]" per token, heads 1-based
+// within the sentence (0 = root), as in CoNLL-U. The text is one sentence.
+Built Make(const std::string& text, const std::string& tree,
+           const std::vector<EntitySpec>& entities) {
+  Built b;
+  b.doc.id = "t";
+  b.doc.date = "2024-07-13";
+  b.doc.text = text;
+  b.analysis.tokens = Tokenize(text);
+  std::istringstream in(tree);
+  std::string item;
+  while (in >> item) {
+    std::vector<std::string> f;
+    size_t start = 0;
+    // The lemma itself may be "/" only for punctuation we never use.
+    while (true) {
+      size_t pos = item.find('/', start);
+      f.push_back(item.substr(start, pos - start));
+      if (pos == std::string::npos) break;
+      start = pos + 1;
+    }
+    TokenSyntax s;
+    s.lemma = f.at(0);
+    s.upos = f.at(1);
+    s.head = std::stoi(f.at(2)) - 1;
+    s.deprel = f.at(3);
+    if (f.size() > 4) s.xpos = f[4];
+    b.syntax.push_back(s);
+  }
+  EXPECT_EQ(b.syntax.size(), b.analysis.tokens.size()) << text;
+  Sentence sent;
+  sent.start = 0;
+  sent.end = static_cast<uint32_t>(text.size());
+  sent.first_token = 0;
+  sent.end_token = static_cast<uint32_t>(b.analysis.tokens.size());
+  b.analysis.sentences.push_back(sent);
+  int n = 0;
+  for (const EntitySpec& spec : entities) {
+    Entity e;
+    e.id = "E" + std::to_string(++n);
+    e.type = spec.type;
+    e.code = spec.code;
+    e.country = spec.code.substr(0, std::min<size_t>(3, spec.code.size()));
+    if (spec.code.size() > 3) e.role = spec.code.substr(3);
+    e.name = spec.surfaces.at(0);
+    for (const std::string& s : spec.surfaces) {
+      for (size_t pos = text.find(s); pos != std::string::npos;
+           pos = text.find(s, pos + 1)) {
+        bool left = pos == 0 || !IsWordChar(text[pos - 1]);
+        size_t end = pos + s.size();
+        bool right = end == text.size() || !IsWordChar(text[end]);
+        if (!left || !right) continue;
+        Mention m;
+        m.start = static_cast<uint32_t>(pos);
+        m.end = static_cast<uint32_t>(end);
+        m.text = s;
+        e.mentions.push_back(m);
+      }
+    }
+    b.analysis.entities.push_back(e);
+  }
+  return b;
+}
+
+const EventCoder& Coder() {
+  static const EventCoder* coder = [] {
+    auto c = EventCoder::Create();
+    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    return std::move(c).value().release();
+  }();
+  return *coder;
+}
+
+// "SRC>TGT:CODE:modality" per event, in order.
+std::vector<std::string> Summary(const std::vector<Event>& events) {
+  std::vector<std::string> out;
+  for (const Event& e : events) {
+    out.push_back(e.source_code + ">" + e.target_code + ":" + e.code + ":" +
+                  e.modality + (e.negated ? ":negated" : ""));
+  }
+  return out;
+}
+
+std::vector<std::string> CodeOf(const Built& b, std::string* trace = nullptr) {
+  return Summary(Coder().Code(b.doc, b.analysis, b.syntax, trace));
+}
+
+using V = std::vector<std::string>;
+const EntitySpec kRussia{"GPE", "RUS", {"Russia"}};
+const EntitySpec kIran{"GPE", "IRN", {"Iran"}};
+const EntitySpec kChina{"GPE", "CHN", {"China"}};
+const EntitySpec kIsrael{"GPE", "ISR", {"Israel"}};
+const EntitySpec kUkraine{"GPE", "UKR", {"Ukraine"}};
+
+TEST(EventCoderTest, ActiveVerbWithWeaponInstrument) {
+  Built b = Make("Russia provides Iran with Kalibr missiles.",
+                 "Russia/PROPN/2/nsubj provide/VERB/0/root Iran/PROPN/2/obj "
+                 "with/ADP/6/case Kalibr/PROPN/6/compound "
+                 "missile/NOUN/2/obl ./PUNCT/2/punct",
+                 {kRussia, kIran, {"WEAPON", "", {"Kalibr missiles"}}});
+  auto events = Coder().Code(b.doc, b.analysis, b.syntax);
+  ASSERT_EQ(Summary(events), V{"RUS>IRN:072:asserted"});
+  EXPECT_EQ(events[0].instrument, "E3");
+  EXPECT_EQ(events[0].evidence.text,
+            "Russia provides Iran with Kalibr missiles");
+  EXPECT_EQ(events[0].date, "2024-07-13");
+  EXPECT_EQ(events[0].quad_class, 2);
+  EXPECT_DOUBLE_EQ(events[0].goldstein, 8.3);
+  EXPECT_EQ(events[0].id, "V1");
+}
+
+TEST(EventCoderTest, PrepositionalTarget) {
+  Built b = Make("Iran provides drones to Russia.",
+                 "Iran/PROPN/2/nsubj provide/VERB/0/root drone/NOUN/2/obj "
+                 "to/ADP/5/case Russia/PROPN/2/obl ./PUNCT/2/punct",
+                 {kIran, kRussia});
+  EXPECT_EQ(CodeOf(b), V{"IRN>RUS:070:asserted"});
+}
+
+TEST(EventCoderTest, NegatedEventIsDroppedOrFlagged) {
+  Built b = Make("Israel did not attack Iran.",
+                 "Israel/PROPN/4/nsubj do/AUX/4/aux not/PART/4/advmod "
+                 "attack/VERB/0/root Iran/PROPN/4/obj ./PUNCT/4/punct",
+                 {kIsrael, kIran});
+  EXPECT_EQ(CodeOf(b), V{});
+  EventCoderOptions options;
+  options.keep_negated = true;
+  auto coder = EventCoder::Create(options);
+  ASSERT_TRUE(coder.ok());
+  EXPECT_EQ(Summary((*coder)->Code(b.doc, b.analysis, b.syntax)),
+            V{"ISR>IRN:190:asserted:negated"});
+}
+
+TEST(EventCoderTest, PositiveCounterpartOfNegation) {
+  Built b = Make("Israel attacked Iran.",
+                 "Israel/PROPN/2/nsubj attack/VERB/0/root Iran/PROPN/2/obj "
+                 "./PUNCT/2/punct",
+                 {kIsrael, kIran});
+  EXPECT_EQ(CodeOf(b), V{"ISR>IRN:190:asserted"});
+}
+
+TEST(EventCoderTest, FutureIsIntentAndSymmetricSubjectsPair) {
+  Built b = Make("Russia and Iran will sign an agreement.",
+                 "Russia/PROPN/5/nsubj and/CCONJ/3/cc Iran/PROPN/1/conj "
+                 "will/AUX/5/aux sign/VERB/0/root an/DET/7/det "
+                 "agreement/NOUN/5/obj ./PUNCT/5/punct",
+                 {kRussia, kIran});
+  EXPECT_EQ(CodeOf(b), (V{"RUS>IRN:030:intended", "IRN>RUS:030:intended"}));
+}
+
+TEST(EventCoderTest, PastSignatureIsAgreement) {
+  Built b = Make("Russia and Iran signed an agreement.",
+                 "Russia/PROPN/4/nsubj and/CCONJ/3/cc Iran/PROPN/1/conj "
+                 "sign/VERB/0/root an/DET/6/det agreement/NOUN/4/obj "
+                 "./PUNCT/4/punct",
+                 {kRussia, kIran});
+  EXPECT_EQ(CodeOf(b), (V{"RUS>IRN:057:asserted", "IRN>RUS:057:asserted"}));
+}
+
+TEST(EventCoderTest, PassiveTakesTheAgentAsSource) {
+  Built b = Make("Iran was attacked by Israel.",
+                 "Iran/PROPN/3/nsubj:pass be/AUX/3/aux:pass "
+                 "attack/VERB/0/root/VBN by/ADP/5/case "
+                 "Israel/PROPN/3/obl:agent ./PUNCT/3/punct",
+                 {kIran, kIsrael});
+  EXPECT_EQ(CodeOf(b), V{"ISR>IRN:190:asserted"});
+}
+
+TEST(EventCoderTest, PassiveWithoutAgentYieldsNothing) {
+  Built b = Make("Iran was attacked.",
+                 "Iran/PROPN/3/nsubj:pass be/AUX/3/aux:pass "
+                 "attack/VERB/0/root/VBN ./PUNCT/3/punct",
+                 {kIran});
+  EXPECT_EQ(CodeOf(b), V{});
+}
+
+TEST(EventCoderTest, ParticipialClauseInheritsSubjectAndCoordinationSplits) {
+  Built b = Make(
+      "Pezeshkian published an article, praising China and Russia.",
+      "Pezeshkian/PROPN/2/nsubj publish/VERB/0/root an/DET/4/det "
+      "article/NOUN/2/obj ,/PUNCT/6/punct praise/VERB/2/advcl "
+      "China/PROPN/6/obj and/CCONJ/9/cc Russia/PROPN/7/conj ./PUNCT/2/punct",
+      {{"PERSON", "IRNGOV", {"Pezeshkian"}}, kChina, kRussia});
+  auto events = Coder().Code(b.doc, b.analysis, b.syntax);
+  EXPECT_EQ(Summary(events),
+            (V{"IRNGOV>CHN:051:asserted", "IRNGOV>RUS:051:asserted"}));
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].evidence.text, "praising China and Russia");
+}
+
+TEST(EventCoderTest, RaisingPredicateLendsItsSubject) {
+  Built b = Make("Iran is known for providing drones to Russia.",
+                 "Iran/PROPN/3/nsubj:pass be/AUX/3/aux:pass "
+                 "know/VERB/0/root/VBN for/SCONJ/5/mark "
+                 "provide/VERB/3/advcl/VBG drone/NOUN/5/obj to/ADP/8/case "
+                 "Russia/PROPN/5/obl ./PUNCT/3/punct",
+                 {kIran, kRussia});
+  EXPECT_EQ(CodeOf(b), V{"IRN>RUS:070:asserted"});
+}
+
+TEST(EventCoderTest, ControlByIntentVerb) {
+  Built b = Make("Iran plans to visit China.",
+                 "Iran/PROPN/2/nsubj plan/VERB/0/root to/PART/4/mark "
+                 "visit/VERB/2/xcomp China/PROPN/4/obj ./PUNCT/2/punct",
+                 {kIran, kChina});
+  EXPECT_EQ(CodeOf(b), V{"IRN>CHN:036:intended"});
+}
+
+TEST(EventCoderTest, NominalEventWithPossessorAndPreposition) {
+  Built b = Make("Ukraine's battle against Russia is crucial.",
+                 "Ukraine/PROPN/3/nmod:poss 's/PART/1/case "
+                 "battle/NOUN/7/nsubj against/ADP/5/case "
+                 "Russia/PROPN/3/nmod be/AUX/7/cop crucial/ADJ/0/root "
+                 "./PUNCT/7/punct",
+                 {kUkraine, kRussia});
+  auto events = Coder().Code(b.doc, b.analysis, b.syntax);
+  EXPECT_EQ(Summary(events), V{"UKR>RUS:190:asserted"});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].evidence.text, "Ukraine's battle against Russia");
+}
+
+TEST(EventCoderTest, SymmetricNominalGoesBothWays) {
+  Built b = Make(
+      "Putin's telephone conversation with Pezeshkian was brief.",
+      "Putin/PROPN/4/nmod:poss 's/PART/1/case telephone/NOUN/4/compound "
+      "conversation/NOUN/8/nsubj with/ADP/6/case Pezeshkian/PROPN/4/nmod "
+      "be/AUX/8/cop brief/ADJ/0/root ./PUNCT/8/punct",
+      {{"PERSON", "RUSGOV", {"Putin"}}, {"PERSON", "IRNGOV", {"Pezeshkian"}}});
+  EXPECT_EQ(CodeOf(b),
+            (V{"RUSGOV>IRNGOV:041:asserted", "IRNGOV>RUSGOV:041:asserted"}));
+}
+
+TEST(EventCoderTest, ReportedSpeechIsAttributedToTheSpeaker) {
+  Built b = Make("Dedov said that Iran attacked Israel.",
+                 "Dedov/PROPN/2/nsubj say/VERB/0/root that/SCONJ/5/mark "
+                 "Iran/PROPN/5/nsubj attack/VERB/2/ccomp Israel/PROPN/5/obj "
+                 "./PUNCT/2/punct",
+                 {{"PERSON", "RUSGOV", {"Dedov"}}, kIran, kIsrael});
+  auto events = Coder().Code(b.doc, b.analysis, b.syntax);
+  EXPECT_EQ(Summary(events), V{"IRN>ISR:190:reported"});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].attributed_to, "E1");
+}
+
+TEST(EventCoderTest, ReportedIntentStaysIntended) {
+  Built b = Make("He indicated that Russia and Iran will sign a treaty.",
+                 "he/PRON/2/nsubj indicate/VERB/0/root that/SCONJ/8/mark "
+                 "Russia/PROPN/8/nsubj and/CCONJ/6/cc Iran/PROPN/4/conj "
+                 "will/AUX/8/aux sign/VERB/2/ccomp a/DET/10/det "
+                 "treaty/NOUN/8/obj ./PUNCT/2/punct",
+                 {{"PERSON", "RUSGOV", {"He"}}, kRussia, kIran});
+  auto events = Coder().Code(b.doc, b.analysis, b.syntax);
+  EXPECT_EQ(Summary(events),
+            (V{"RUS>IRN:030:intended", "IRN>RUS:030:intended"}));
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events[0].attributed_to, "E1");
+}
+
+TEST(EventCoderTest, FutureConflictIsNotCoded) {
+  Built b = Make("Russia will attack Ukraine.",
+                 "Russia/PROPN/3/nsubj will/AUX/3/aux attack/VERB/0/root "
+                 "Ukraine/PROPN/3/obj ./PUNCT/3/punct",
+                 {kRussia, kUkraine});
+  EXPECT_EQ(CodeOf(b), V{});
+}
+
+TEST(EventCoderTest, ThreatIsCodedAsThreat) {
+  Built b = Make("Iran threatened to attack Israel.",
+                 "Iran/PROPN/2/nsubj threaten/VERB/0/root to/PART/4/mark "
+                 "attack/VERB/2/xcomp Israel/PROPN/4/obj ./PUNCT/2/punct",
+                 {kIran, kIsrael});
+  EXPECT_EQ(CodeOf(b), V{"IRN>ISR:1384:asserted"});
+}
+
+TEST(EventCoderTest, RefusalIsCodedAsRejection) {
+  Built b = Make("Iran refused to meet Israel.",
+                 "Iran/PROPN/2/nsubj refuse/VERB/0/root to/PART/4/mark "
+                 "meet/VERB/2/xcomp Israel/PROPN/4/obj ./PUNCT/2/punct",
+                 {kIran, kIsrael});
+  EXPECT_EQ(CodeOf(b), V{"IRN>ISR:125:asserted"});
+}
+
+TEST(EventCoderTest, DemandedActIsNotAnEventButTheAppealIs) {
+  Built b = Make("China urged Russia to negotiate with Ukraine.",
+                 "China/PROPN/2/nsubj urge/VERB/0/root Russia/PROPN/2/obj "
+                 "to/PART/5/mark negotiate/VERB/2/xcomp with/ADP/7/case "
+                 "Ukraine/PROPN/5/obl ./PUNCT/2/punct",
+                 {kChina, kRussia, kUkraine});
+  EXPECT_EQ(CodeOf(b), V{"CHN>RUS:020:asserted"});
+}
+
+TEST(EventCoderTest, HypotheticalIsNotCoded) {
+  Built b = Make("Iran could attack Israel.",
+                 "Iran/PROPN/3/nsubj could/AUX/3/aux attack/VERB/0/root "
+                 "Israel/PROPN/3/obj ./PUNCT/3/punct",
+                 {kIran, kIsrael});
+  EXPECT_EQ(CodeOf(b), V{});
+}
+
+TEST(EventCoderTest, UncodedActorYieldsNothing) {
+  Built b = Make("The rebels attacked Iran.",
+                 "the/DET/2/det rebel/NOUN/3/nsubj attack/VERB/0/root "
+                 "Iran/PROPN/3/obj ./PUNCT/3/punct",
+                 {kIran});
+  EXPECT_EQ(CodeOf(b), V{});
+}
+
+TEST(EventCoderTest, ReciprocalObjectRelatesTheSubjects) {
+  Built b = Make("China and Iran support each other.",
+                 "China/PROPN/4/nsubj and/CCONJ/3/cc Iran/PROPN/1/conj "
+                 "support/VERB/0/root each/DET/6/det other/ADJ/4/obj "
+                 "./PUNCT/4/punct",
+                 {kChina, kIran});
+  EXPECT_EQ(CodeOf(b), (V{"CHN>IRN:051:asserted", "IRN>CHN:051:asserted"}));
+}
+
+TEST(EventCoderTest, PossessorOfTheObjectIsTheTarget) {
+  Built b = Make("Iran praised Russia's decision.",
+                 "Iran/PROPN/2/nsubj praise/VERB/0/root "
+                 "Russia/PROPN/5/nmod:poss 's/PART/3/case "
+                 "decision/NOUN/2/obj ./PUNCT/2/punct",
+                 {kIran, kRussia});
+  EXPECT_EQ(CodeOf(b), V{"IRN>RUS:051:asserted"});
+}
+
+TEST(EventCoderTest, SportsSentenceYieldsNoConflict) {
+  Built b = Make("France attacked England in the semifinal.",
+                 "France/PROPN/2/nsubj attack/VERB/0/root "
+                 "England/PROPN/2/obj in/ADP/6/case the/DET/6/det "
+                 "semifinal/NOUN/2/obl ./PUNCT/2/punct",
+                 {{"GPE", "FRA", {"France"}}, {"GPE", "GBR", {"England"}}});
+  std::string trace;
+  EXPECT_EQ(CodeOf(b, &trace), V{});
+  EXPECT_NE(trace.find("sports"), std::string::npos) << trace;
+}
+
+TEST(EventCoderTest, PoliticiansAttackingEachOtherCriticize) {
+  Built b =
+      Make("Biden attacked Trump.",
+           "Biden/PROPN/2/nsubj attack/VERB/0/root Trump/PROPN/2/obj "
+           "./PUNCT/2/punct",
+           {{"PERSON", "USAGOV", {"Biden"}}, {"PERSON", "USA", {"Trump"}}});
+  EXPECT_EQ(CodeOf(b), V{"USAGOV>USA:111:asserted"});
+}
+
+TEST(EventCoderTest, VerbObjectPatternBeatsBareVerb) {
+  Built b = Make("Iran struck a deal with China.",
+                 "Iran/PROPN/2/nsubj strike/VERB/0/root a/DET/4/det "
+                 "deal/NOUN/2/obj with/ADP/6/case China/PROPN/4/nmod "
+                 "./PUNCT/2/punct",
+                 {kIran, kChina});
+  EXPECT_EQ(CodeOf(b), (V{"IRN>CHN:057:asserted", "CHN>IRN:057:asserted"}));
+}
+
+TEST(EventCoderTest, LightVerbLendsSubjectToNominalEvent) {
+  Built b = Make("Israel launched an attack on Iran.",
+                 "Israel/PROPN/2/nsubj launch/VERB/0/root an/DET/4/det "
+                 "attack/NOUN/2/obj on/ADP/6/case Iran/PROPN/4/nmod "
+                 "./PUNCT/2/punct",
+                 {kIsrael, kIran});
+  EXPECT_EQ(CodeOf(b), V{"ISR>IRN:190:asserted"});
+}
+
+TEST(EventCoderTest, PurposeClauseIsNotAnAct) {
+  Built b = Make("Russia paid bounties to kill Americans.",
+                 "Russia/PROPN/2/nsubj pay/VERB/0/root bounty/NOUN/2/obj "
+                 "to/PART/5/mark kill/VERB/2/advcl American/PROPN/5/obj "
+                 "./PUNCT/2/punct",
+                 {kRussia, {"GPE", "USA", {"Americans"}}});
+  EXPECT_EQ(CodeOf(b), V{});
+}
+
+TEST(EventCoderTest, AgentlessPassiveTakesTheActorBehindTheMeans) {
+  Built b = Make("Soleimani was killed in a US airstrike.",
+                 "Soleimani/PROPN/3/nsubj:pass be/AUX/3/aux:pass "
+                 "kill/VERB/0/root/VBN in/ADP/7/case a/DET/7/det "
+                 "US/PROPN/7/compound airstrike/NOUN/3/obl ./PUNCT/3/punct",
+                 {{"PERSON", "IRNMIL", {"Soleimani"}}, {"GPE", "USA", {"US"}}});
+  EXPECT_EQ(CodeOf(b), V{"USA>IRNMIL:190:asserted"});
+}
+
+TEST(EventCoderTest, UncodedPersonIsPlacedByModifier) {
+  Built b = Make(
+      "Israel attacked Iranian general Hajizadeh.",
+      "Israel/PROPN/2/nsubj attack/VERB/0/root "
+      "Iranian/ADJ/4/amod general/NOUN/5/compound "
+      "Hajizadeh/PROPN/2/obj ./PUNCT/2/punct",
+      {kIsrael, {"GPE", "IRN", {"Iranian"}}, {"PERSON", "", {"Hajizadeh"}}});
+  EXPECT_EQ(CodeOf(b), V{"ISR>IRN:190:asserted"});
+}
+
+TEST(EventCoderTest, OutletIsNoPartyToTalks) {
+  Built b =
+      Make("Putin spoke with Reuters.",
+           "Putin/PROPN/2/nsubj speak/VERB/0/root with/ADP/4/case "
+           "Reuters/PROPN/2/obl ./PUNCT/2/punct",
+           {{"PERSON", "RUSGOV", {"Putin"}}, {"ORG", "GBRMED", {"Reuters"}}});
+  EXPECT_EQ(CodeOf(b), V{});
+}
+
+TEST(EventCoderTest, AccordingToMakesItReported) {
+  Built b = Make("Israel attacked Iran, according to ISW.",
+                 "Israel/PROPN/2/nsubj attack/VERB/0/root Iran/PROPN/2/obj "
+                 ",/PUNCT/7/punct according/VERB/7/case to/ADP/5/fixed "
+                 "ISW/PROPN/2/obl ./PUNCT/2/punct",
+                 {kIsrael, kIran, {"ORG", "NGO", {"ISW"}}});
+  Attribution a;
+  a.sentence = 0;
+  a.source = "E3";
+  a.claim_start = 0;
+  a.claim_end = 20;  // "Israel attacked Iran"
+  b.analysis.attributions.push_back(a);
+  auto events = Coder().Code(b.doc, b.analysis, b.syntax);
+  EXPECT_EQ(Summary(events), V{"ISR>IRN:190:reported"});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].attributed_to, "E3");
+}
+
+TEST(EventCoderTest, WordNetSynonymIsATrigger) {
+  Built b = Make("Iran excoriated Israel.",
+                 "Iran/PROPN/2/nsubj excoriate/VERB/0/root "
+                 "Israel/PROPN/2/obj ./PUNCT/2/punct",
+                 {kIran, kIsrael});
+  EXPECT_EQ(CodeOf(b), V{"IRN>ISR:111:asserted"});
+}
+
+TEST(EventCoderTest, CoordinatedModifiersAreCompoundActors) {
+  Built b = Make("Senior Hungarian and Romanian officials met.",
+                 "senior/ADJ/5/amod Hungarian/ADJ/5/amod and/CCONJ/4/cc "
+                 "Romanian/ADJ/2/conj official/NOUN/6/nsubj meet/VERB/0/root "
+                 "./PUNCT/6/punct",
+                 {{"GPE", "HUN", {"Hungarian"}}, {"GPE", "ROU", {"Romanian"}}});
+  EXPECT_EQ(CodeOf(b), (V{"HUN>ROU:040:asserted", "ROU>HUN:040:asserted"}));
+}
+
+TEST(EventCoderTest, TraceReportsNearMisses) {
+  Built b = Make("Iran pressured Israel.",
+                 "Iran/PROPN/2/nsubj pressure/VERB/0/root Israel/PROPN/2/obj "
+                 "./PUNCT/2/punct",
+                 {kIran, kIsrael});
+  std::string trace;
+  EXPECT_EQ(CodeOf(b, &trace), V{});
+  EXPECT_NE(trace.find("near miss: 'pressured'"), std::string::npos) << trace;
+}
+
+TEST(EventCoderTest, MismatchedSyntaxYieldsNoEvents) {
+  Built b = Make("Israel attacked Iran.",
+                 "Israel/PROPN/2/nsubj attack/VERB/0/root Iran/PROPN/2/obj "
+                 "./PUNCT/2/punct",
+                 {kIsrael, kIran});
+  b.syntax.pop_back();
+  EXPECT_EQ(CodeOf(b), V{});
+}
+
+}  // namespace
+}  // namespace entente
