@@ -70,12 +70,17 @@ SegmentationCorpus BuildSegmentationCorpus(
                 static_cast<uint32_t>(sentence.words[w].form.size());
             if (len == 0) continue;
             corpus.tokens.push_back({start, start + len});
+            corpus.token_words.push_back({static_cast<int>(index), w});
             start += len;
           }
           continue;
         }
       }
       corpus.tokens.push_back({start, end});
+      corpus.token_words.push_back(
+          token.last_word > token.first_word
+              ? GoldWordRef{}
+              : GoldWordRef{static_cast<int>(index), token.first_word});
     }
     if (corpus.tokens.size() > first_span) {
       corpus.sentences.push_back(

@@ -46,9 +46,17 @@ struct Span {
 // "Russia's" = "Russia" + "'s", "gonna" = "gon" + "na") contributes its
 // words, because the tokenizer splits clitics the UD way; any other multiword
 // token (rare spelling changes) contributes the surface token as a whole.
+// The gold word a token span stands for; -1 when the span is a whole
+// multiword token whose words do not spell it (no single word).
+struct GoldWordRef {
+  int sentence = -1;  // Index into the treebank's sentences.
+  int word = -1;      // Index into that sentence's words.
+};
+
 struct SegmentationCorpus {
   std::string text;
-  std::vector<Span> tokens;     // In text order.
+  std::vector<Span> tokens;              // In text order.
+  std::vector<GoldWordRef> token_words;  // Parallel to `tokens`.
   std::vector<Span> sentences;  // From first to last gold token, in order.
   size_t documents = 0;
   size_t paragraphs = 0;
