@@ -14,40 +14,21 @@
 #include "commands.h"
 #include "entente/pipeline.h"
 #include "entente/reader.h"
+#include "input_flags.h"
 
 namespace entente::tools {
 namespace {
 
 struct ExtractFlags {
   std::vector<std::string> inputs;
-  std::string date;
-  std::string format = "auto";
+  InputFlags input;
   std::string output = "-";
   bool pretty = false;
   bool tokens = false;
   bool keep_negated = false;
   bool stats = false;
   int threads = 0;
-  size_t max_document_mb = 16;
 };
-
-StatusOr<InputFormat> ParseFormat(const std::string& name) {
-  if (name == "auto") return InputFormat::kAuto;
-  if (name == "text" || name == "txt") return InputFormat::kText;
-  if (name == "jsonl") return InputFormat::kJsonl;
-  if (name == "html") return InputFormat::kHtml;
-  return InvalidArgumentError("unknown --format '" + name +
-                              "' (expected auto, text, jsonl or html)");
-}
-
-bool ValidIsoDate(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
 
 // Analyses documents a batch at a time on `threads` workers and writes the
 // results in input order, so output is deterministic and memory is bounded
@@ -127,23 +108,12 @@ class OrderedExtractor {
 };
 
 int RunExtract(const ExtractFlags& flags) {
-  auto format = ParseFormat(flags.format);
-  if (!format.ok()) {
+  auto reader_options = ToReaderOptions(flags.input);
+  if (!reader_options.ok()) {
     std::fprintf(stderr, "entente extract: %s\n",
-                 format.status().message().c_str());
+                 reader_options.status().message().c_str());
     return 2;
   }
-  if (!flags.date.empty() && !ValidIsoDate(flags.date)) {
-    std::fprintf(stderr,
-                 "entente extract: --date '%s' is not a YYYY-MM-DD date\n",
-                 flags.date.c_str());
-    return 2;
-  }
-  ReaderOptions reader_options;
-  reader_options.format = *format;
-  reader_options.default_date = flags.date;
-  reader_options.max_document_bytes = flags.max_document_mb << 20;
-
   PipelineOptions pipeline_options;
   pipeline_options.keep_negated = flags.keep_negated;
   auto pipeline = Pipeline::Create(pipeline_options);
@@ -171,7 +141,7 @@ int RunExtract(const ExtractFlags& flags) {
   size_t errors = 0;
   auto started = std::chrono::steady_clock::now();
   Status read_status = ReadDocuments(
-      flags.inputs, reader_options, [&](StatusOr<Document> document) {
+      flags.inputs, *reader_options, [&](StatusOr<Document> document) {
         if (!document.ok()) {
           ++errors;
           std::fprintf(stderr, "entente: error: %s\n",
@@ -216,13 +186,7 @@ void RegisterExtract(CLI::App& app, int* exit_code) {
                   "standard input. Plain text (.txt), JSON Lines (.jsonl: "
                   "{id, date, source, url, title, text}) and HTML (.html).")
       ->required();
-  cmd->add_option("--date", flags->date,
-                  "Publication date (YYYY-MM-DD) for documents that carry "
-                  "none; a dateline at the top of a text file wins.");
-  cmd->add_option("--format", flags->format,
-                  "Input format: auto (by extension and content), text, "
-                  "jsonl or html.")
-      ->capture_default_str();
+  AddInputFlags(cmd, &flags->input);
   cmd->add_option("-o,--output", flags->output,
                   "Write the JSON Lines here instead of standard output.");
   cmd->add_flag("--pretty", flags->pretty,
@@ -235,9 +199,6 @@ void RegisterExtract(CLI::App& app, int* exit_code) {
                 "\"negated\": true.");
   cmd->add_option("-j,--threads", flags->threads,
                   "Worker threads (default: one per core).");
-  cmd->add_option("--max-document-mb", flags->max_document_mb,
-                  "Reject documents larger than this many megabytes.")
-      ->capture_default_str();
   cmd->add_flag("--stats", flags->stats,
                 "Print a summary line on standard error (always shown on a "
                 "terminal).");

@@ -29,6 +29,7 @@
 #include "entente/pipeline.h"
 #include "entente/reader.h"
 #include "entente/store.h"
+#include "input_flags.h"
 
 namespace entente::tools {
 namespace {
@@ -36,13 +37,11 @@ namespace {
 struct IngestFlags {
   std::vector<std::string> inputs;
   std::string db;
-  std::string date;
-  std::string format = "auto";
+  InputFlags input;
   int threads = 0;
   size_t batch = 64;
   bool force = false;
   bool quiet = false;
-  size_t max_document_mb = 16;
 };
 
 // A bounded multi-producer multi-consumer queue; Pop returns nullopt once
@@ -89,15 +88,6 @@ struct Work {
   Analysis analysis;
   bool failed = false;
 };
-
-StatusOr<InputFormat> ParseFormat(const std::string& name) {
-  if (name == "auto") return InputFormat::kAuto;
-  if (name == "text" || name == "txt") return InputFormat::kText;
-  if (name == "jsonl") return InputFormat::kJsonl;
-  if (name == "html") return InputFormat::kHtml;
-  return InvalidArgumentError("unknown --format '" + name +
-                              "' (expected auto, text, jsonl or html)");
-}
 
 // A quick estimate of how many documents the inputs hold, for the ETA:
 // lines of JSON Lines files, one per other file.
@@ -160,10 +150,10 @@ class Ingester {
                    hashes.status().ToString().c_str());
       return 1;
     }
-    auto format = ParseFormat(flags_.format);
-    if (!format.ok()) {
+    auto reader_options = ToReaderOptions(flags_.input);
+    if (!reader_options.ok()) {
       std::fprintf(stderr, "entente ingest: %s\n",
-                   format.status().message().c_str());
+                   reader_options.status().message().c_str());
       return 2;
     }
     if (tty_) estimated_total_ = EstimateDocuments(flags_.inputs);
@@ -177,13 +167,9 @@ class Ingester {
     for (int i = 0; i < threads; ++i) workers.emplace_back([&] { Analyse(); });
     std::thread writer([&] { Write(); });
 
-    ReaderOptions reader_options;
-    reader_options.format = *format;
-    reader_options.default_date = flags_.date;
-    reader_options.max_document_bytes = flags_.max_document_mb << 20;
     size_t seq = 0;
     Status read_status = ReadDocuments(
-        flags_.inputs, reader_options, [&](StatusOr<Document> document) {
+        flags_.inputs, *reader_options, [&](StatusOr<Document> document) {
           if (fatal_.load()) return;
           if (!document.ok()) {
             ++read_errors_;
@@ -439,12 +425,7 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
                   "database is only created or upgraded.");
   cmd->add_option("--db", flags->db, "The database file (created if absent).")
       ->required();
-  cmd->add_option("--date", flags->date,
-                  "Publication date (YYYY-MM-DD) for documents that carry "
-                  "none.");
-  cmd->add_option("--format", flags->format,
-                  "Input format: auto, text, jsonl or html.")
-      ->capture_default_str();
+  AddInputFlags(cmd, &flags->input);
   cmd->add_option("-j,--threads", flags->threads,
                   "Analysis threads (default: one per core).");
   cmd->add_option("--batch", flags->batch,
@@ -455,9 +436,6 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
                 "Re-analyse and replace documents even when unchanged (after "
                 "upgrading entente).");
   cmd->add_flag("-q,--quiet", flags->quiet, "No progress line.");
-  cmd->add_option("--max-document-mb", flags->max_document_mb,
-                  "Reject documents larger than this many megabytes.")
-      ->capture_default_str();
   cmd->footer(
       "Exit status: 0 when every document was stored, 1 when any failed (the "
       "others are stored) or the database cannot be written, 2 for bad "
