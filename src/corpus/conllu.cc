@@ -4,22 +4,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "util/strings.h"
+
 namespace entente {
 namespace {
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  size_t begin = 0;
-  while (true) {
-    size_t tab = line.find('\t', begin);
-    if (tab == std::string_view::npos) {
-      fields.push_back(line.substr(begin));
-      return fields;
-    }
-    fields.push_back(line.substr(begin, tab - begin));
-    begin = tab + 1;
-  }
-}
 
 bool ParseInt(std::string_view s, int* out) {
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
@@ -91,7 +79,7 @@ StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view content,
       }
       continue;
     }
-    auto fields = SplitTabs(line);
+    auto fields = SplitFields(line, '\t');
     if (fields.size() != 10) {
       return error("expected 10 tab-separated columns, found " +
                    std::to_string(fields.size()));

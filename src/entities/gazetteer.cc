@@ -5,24 +5,12 @@
 #include <utility>
 #include <vector>
 
+#include "util/strings.h"
+
 namespace entente {
 namespace {
 
 constexpr std::string_view kMagic = "entente-gazetteer\t1";
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    if (tab == std::string_view::npos) {
-      fields.push_back(line.substr(start));
-      return fields;
-    }
-    fields.push_back(line.substr(start, tab - start));
-    start = tab + 1;
-  }
-}
 
 bool HasLowerAscii(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
@@ -92,7 +80,7 @@ StatusOr<Gazetteer> Gazetteer::Parse(std::string_view table) {
       continue;
     }
     if (line.empty()) continue;
-    std::vector<std::string_view> f = SplitTabs(line);
+    std::vector<std::string_view> f = SplitFields(line, '\t');
     if (f[0].size() != 1) return error("bad record kind");
     const char kind = f[0][0];
     if (kind == 'C') {

@@ -5,23 +5,10 @@
 #include <vector>
 
 #include "entities/gazetteer.h"
+#include "util/strings.h"
 
 namespace entente {
 namespace {
-
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    const size_t p = s.find(sep, start);
-    if (p == std::string_view::npos) {
-      out.push_back(s.substr(start));
-      return out;
-    }
-    out.push_back(s.substr(start, p - start));
-    start = p + 1;
-  }
-}
 
 int CountWords(std::string_view s) {
   return 1 + static_cast<int>(std::count(s.begin(), s.end(), ' '));
@@ -42,7 +29,7 @@ Status ForEachRecord(std::string_view table, std::string_view name, Fn fn) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
-    std::string error = fn(Split(line, '\t'));
+    std::string error = fn(SplitFields(line, '\t'));
     if (!error.empty()) {
       return DataLossError("lexicon " + std::string(name) + " line " +
                            std::to_string(line_no) + ": " + error);
@@ -93,7 +80,7 @@ StatusOr<ActorLexicon> ActorLexicon::Parse(const LexiconSources& src) {
                       SplitActorCode(e.code, &e.country, &e.role);
                       (void)lex.AddSurface(f[1], e);
                       if (!f[2].empty()) {
-                        for (std::string_view a : Split(f[2], '|'))
+                        for (std::string_view a : SplitFields(f[2], '|'))
                           (void)lex.AddSurface(a, e);
                       }
                       return "";
@@ -113,7 +100,7 @@ StatusOr<ActorLexicon> ActorLexicon::Parse(const LexiconSources& src) {
                       e.code = e.country + "MED";
                       (void)lex.AddSurface(f[1], e);
                       if (!f[2].empty()) {
-                        for (std::string_view a : Split(f[2], '|'))
+                        for (std::string_view a : SplitFields(f[2], '|'))
                           (void)lex.AddSurface(a, e);
                       }
                       return "";
@@ -130,7 +117,7 @@ StatusOr<ActorLexicon> ActorLexicon::Parse(const LexiconSources& src) {
                         e.name = std::string(f[1]);
                         (void)lex.AddSurface(f[1], e);
                         if (!f[2].empty()) {
-                          for (std::string_view a : Split(f[2], '|')) {
+                          for (std::string_view a : SplitFields(f[2], '|')) {
                             (void)lex.AddSurface(a, e);
                           }
                         }

@@ -6,22 +6,10 @@
 #include <sstream>
 #include <utility>
 
+#include "util/strings.h"
+
 namespace entente::events {
 namespace {
-
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    size_t pos = s.find(sep, start);
-    if (pos == std::string_view::npos) {
-      out.push_back(s.substr(start));
-      return out;
-    }
-    out.push_back(s.substr(start, pos - start));
-    start = pos + 1;
-  }
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
@@ -43,7 +31,7 @@ std::string Lower(std::string_view s) {
 // Splits on spaces or commas, dropping empty words.
 std::vector<std::string> Words(std::string_view s, char sep) {
   std::vector<std::string> out;
-  for (std::string_view w : Split(s, sep)) {
+  for (std::string_view w : SplitFields(s, sep)) {
     w = Trim(w);
     if (!w.empty() && w != "-") out.push_back(Lower(w));
   }
@@ -63,7 +51,7 @@ Status ForEachRow(std::string_view content, std::string_view name, Fn row) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (Trim(line).empty() || line.front() == '#') continue;
-    Status s = row(line_no, Split(line, '\t'));
+    Status s = row(line_no, SplitFields(line, '\t'));
     if (!s.ok()) {
       return InvalidArgumentError(std::string(name) + ":" +
                                   std::to_string(line_no) + ": " + s.message());
