@@ -16,26 +16,17 @@ int CountWords(std::string_view s) {
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
-// Calls `fn(line_no, fields)` for every non-comment, non-empty line.
+// Calls `fn(fields)` for every non-comment, non-empty line; a non-empty
+// result is that line's error.
 template <typename Fn>
 Status ForEachRecord(std::string_view table, std::string_view name, Fn fn) {
-  size_t pos = 0;
-  size_t line_no = 0;
-  while (pos < table.size()) {
-    size_t nl = table.find('\n', pos);
-    if (nl == std::string_view::npos) nl = table.size();
-    std::string_view line = table.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
+  return ForEachLine(table, [&](size_t line_no, std::string_view line) {
+    if (line.empty() || line[0] == '#') return Status::Ok();
     std::string error = fn(SplitFields(line, '\t'));
-    if (!error.empty()) {
-      return DataLossError("lexicon " + std::string(name) + " line " +
-                           std::to_string(line_no) + ": " + error);
-    }
-  }
-  return Status::Ok();
+    if (error.empty()) return Status::Ok();
+    return DataLossError("lexicon " + std::string(name) + " line " +
+                         std::to_string(line_no) + ": " + error);
+  });
 }
 
 }  // namespace
@@ -67,6 +58,16 @@ StatusOr<ActorLexicon> ActorLexicon::Parse(const LexiconSources& src) {
   auto valid_code = [](std::string_view c) {
     return c.size() >= 3 && std::all_of(c.begin(), c.end(), IsUpper);
   };
+  // A record's name and its '|'-separated aliases all stand for `e`.
+  auto add_name_and_aliases = [&lex](std::string_view name,
+                                     std::string_view aliases,
+                                     const LexiconEntry& e) {
+    (void)lex.AddSurface(name, e);
+    if (aliases.empty()) return;
+    for (std::string_view a : SplitFields(aliases, '|')) {
+      (void)lex.AddSurface(a, e);
+    }
+  };
   Status s =
       ForEachRecord(src.organizations, "organizations.tsv",
                     [&](const std::vector<std::string_view>& f) -> std::string {
@@ -78,11 +79,7 @@ StatusOr<ActorLexicon> ActorLexicon::Parse(const LexiconSources& src) {
                       e.name = std::string(f[1]);
                       e.code = std::string(f[0]);
                       SplitActorCode(e.code, &e.country, &e.role);
-                      (void)lex.AddSurface(f[1], e);
-                      if (!f[2].empty()) {
-                        for (std::string_view a : SplitFields(f[2], '|'))
-                          (void)lex.AddSurface(a, e);
-                      }
+                      add_name_and_aliases(f[1], f[2], e);
                       return "";
                     });
   if (!s.ok()) return s;
@@ -98,11 +95,7 @@ StatusOr<ActorLexicon> ActorLexicon::Parse(const LexiconSources& src) {
                       e.country = std::string(f[0]);
                       e.role = "MED";
                       e.code = e.country + "MED";
-                      (void)lex.AddSurface(f[1], e);
-                      if (!f[2].empty()) {
-                        for (std::string_view a : SplitFields(f[2], '|'))
-                          (void)lex.AddSurface(a, e);
-                      }
+                      add_name_and_aliases(f[1], f[2], e);
                       return "";
                     });
   if (!s.ok()) return s;
@@ -115,12 +108,7 @@ StatusOr<ActorLexicon> ActorLexicon::Parse(const LexiconSources& src) {
                         e.kind = f[0] == "N" ? LexiconKind::kWeapon
                                              : LexiconKind::kAmbiguousWeapon;
                         e.name = std::string(f[1]);
-                        (void)lex.AddSurface(f[1], e);
-                        if (!f[2].empty()) {
-                          for (std::string_view a : SplitFields(f[2], '|')) {
-                            (void)lex.AddSurface(a, e);
-                          }
-                        }
+                        add_name_and_aliases(f[1], f[2], e);
                       } else if (f[0] == "P") {
                         if (f.size() != 2 || f[1].empty())
                           return "want P PREFIX";

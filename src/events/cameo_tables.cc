@@ -41,23 +41,13 @@ std::vector<std::string> Words(std::string_view s, char sep) {
 // Calls `row(line_number, fields)` for every non-comment, non-blank line.
 template <typename Fn>
 Status ForEachRow(std::string_view content, std::string_view name, Fn row) {
-  int line_no = 0;
-  size_t start = 0;
-  while (start < content.size()) {
-    size_t end = content.find('\n', start);
-    if (end == std::string_view::npos) end = content.size();
-    std::string_view line = content.substr(start, end - start);
-    start = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (Trim(line).empty() || line.front() == '#') continue;
-    Status s = row(line_no, SplitFields(line, '\t'));
-    if (!s.ok()) {
-      return InvalidArgumentError(std::string(name) + ":" +
-                                  std::to_string(line_no) + ": " + s.message());
-    }
-  }
-  return Status::Ok();
+  return ForEachLine(content, [&](size_t line_no, std::string_view line) {
+    if (Trim(line).empty() || line.front() == '#') return Status::Ok();
+    Status s = row(static_cast<int>(line_no), SplitFields(line, '\t'));
+    if (s.ok()) return s;
+    return InvalidArgumentError(std::string(name) + ":" +
+                                std::to_string(line_no) + ": " + s.message());
+  });
 }
 
 bool IsCode(std::string_view code) {

@@ -79,6 +79,14 @@ class Statement {
     return v ? Bind(i, *v) : BindNull(i);
   }
   Statement& Bind(int i, const SqlValue& v);
+  // Binds values[k] to parameter k + 1, for a query built with its
+  // parameters in order.
+  Statement& BindAll(const std::vector<SqlValue>& values) {
+    for (size_t k = 0; k < values.size(); ++k) {
+      Bind(static_cast<int>(k + 1), values[k]);
+    }
+    return *this;
+  }
 
   // Advances: true when a row is available, false when done.
   StatusOr<bool> Step();

@@ -1062,9 +1062,7 @@ StatusOr<std::vector<EventRecord>> SqliteStore::FindEvents(
       std::string(kEventColumns) + where.sql + " ORDER BY ev.day, ev.id";
   if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
   STORE_ASSIGN(stmt, db_->Prepare(sql));
-  for (size_t i = 0; i < where.values.size(); ++i) {
-    stmt.Bind(static_cast<int>(i + 1), where.values[i]);
-  }
+  stmt.BindAll(where.values);
   std::vector<EventRecord> out;
   while (true) {
     STORE_ASSIGN(row, stmt.Step());
@@ -1125,9 +1123,7 @@ StatusOr<std::vector<ActorRecord>> ReadActors(Db& db, const std::string& sql,
   std::vector<ActorRecord> out;
   {
     STORE_ASSIGN(stmt, db.Prepare(sql));
-    for (size_t i = 0; i < v.size(); ++i) {
-      stmt.Bind(static_cast<int>(i + 1), v[i]);
-    }
+    stmt.BindAll(v);
     while (true) {
       STORE_ASSIGN(row, stmt.Step());
       if (!row) break;
@@ -1236,9 +1232,7 @@ StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuotes(
       where.sql + " ORDER BY d.day, q.id";
   if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
   STORE_ASSIGN(stmt, db_->Prepare(sql));
-  for (size_t i = 0; i < where.values.size(); ++i) {
-    stmt.Bind(static_cast<int>(i + 1), where.values[i]);
-  }
+  stmt.BindAll(where.values);
   std::vector<QuoteRecord> out;
   while (true) {
     STORE_ASSIGN(row, stmt.Step());
@@ -1295,9 +1289,7 @@ StatusOr<std::vector<TimelineBucket>> SqliteStore::Timeline(
       "SELECT ev.day, ev.quad_class, ev.goldstein FROM events ev WHERE 1" +
       where.sql + " ORDER BY ev.day";
   STORE_ASSIGN(stmt, db_->Prepare(sql));
-  for (size_t i = 0; i < where.values.size(); ++i) {
-    stmt.Bind(static_cast<int>(i + 1), where.values[i]);
-  }
+  stmt.BindAll(where.values);
   std::map<std::string, TimelineBucket> buckets;
   while (true) {
     STORE_ASSIGN(row, stmt.Step());
@@ -1342,9 +1334,7 @@ StatusOr<ActorGraph> SqliteStore::BuildActorGraph(const std::string& from,
   std::set<int64_t> ids;
   {
     STORE_ASSIGN(stmt, db_->Prepare(sql));
-    for (size_t i = 0; i < where.values.size(); ++i) {
-      stmt.Bind(static_cast<int>(i + 1), where.values[i]);
-    }
+    stmt.BindAll(where.values);
     while (true) {
       STORE_ASSIGN(row, stmt.Step());
       if (!row) break;

@@ -692,19 +692,7 @@ class Recognizer {
     // Month first: "May 19", "May 19, 2024", "May 2014".
     if (size_t k = ReadMonth(i, &month); k != 0) {
       if (ReadDay(k, &day)) {
-        size_t after = k + 1;
-        if (Is(after, ",") && ReadYear(after + 1, &year)) {
-          return DayMatch(i, after + 2, year, month, day, 0);
-        }
-        if (ReadYear(after, &year)) {
-          return DayMatch(i, after + 1, year, month, day, 0);
-        }
-        if (ReadRelativeYear(after, &year)) {
-          return DayMatch(i, after + 2, year, month, day, 0);
-        }
-        int relation = ArchaicRelation(after);
-        return DayMatch(i, after + (relation != 0 ? 1 : 0), 0, month, day,
-                        relation);
+        return DayMonthWithYear(i, k + 1, month, day);
       }
       size_t y = k;
       if (Is(y, ",") || Is(y, "of")) ++y;
@@ -727,6 +715,15 @@ class Recognizer {
     }
     size_t after = ReadMonth(mk, &month);
     if (after == 0) return std::nullopt;
+    return DayMonthWithYear(i, after, month, day);
+  }
+
+  // A day and month starting at word i, read up to word `after`, then
+  // whatever says its year: ", 2024", "2024", "this year", an archaic
+  // "last"/"next", or nothing (resolved later against the document).
+  std::optional<Match> DayMonthWithYear(size_t i, size_t after, int month,
+                                        int day) {
+    int year = 0;
     if (Is(after, ",") && ReadYear(after + 1, &year)) {
       return DayMatch(i, after + 2, year, month, day, 0);
     }
