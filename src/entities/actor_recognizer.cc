@@ -436,12 +436,8 @@ std::vector<Entity> ActorRecognizer::Recognize(
     const std::vector<Sentence>& sentences) const {
   const PlaceMatcher m(gazetteer_, text, tokens);
   std::vector<Sentence> whole;
-  const std::vector<Sentence>* spans = &sentences;
-  if (sentences.empty() && !tokens.empty()) {
-    whole.push_back({tokens.front().start, tokens.back().end, 0,
-                     static_cast<uint32_t>(tokens.size())});
-    spans = &whole;
-  }
+  const std::vector<Sentence>* spans =
+      &SentencesOrWhole(tokens, sentences, &whole);
 
   // 1. The gazetteer pass, mapped back to tokens.
   std::vector<Candidate> places;

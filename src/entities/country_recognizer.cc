@@ -127,14 +127,9 @@ std::vector<Entity> CountryRecognizer::Recognize(
   EntityCollector out(text);
   const PlaceMatcher m(gazetteer_, text, tokens);
 
-  // Without sentences, the whole text is one sentence.
   std::vector<Sentence> whole;
-  const std::vector<Sentence>* spans = &sentences;
-  if (sentences.empty() && !tokens.empty()) {
-    whole.push_back({tokens.front().start, tokens.back().end, 0,
-                     static_cast<uint32_t>(tokens.size())});
-    spans = &whole;
-  }
+  const std::vector<Sentence>* spans =
+      &SentencesOrWhole(tokens, sentences, &whole);
 
   for (size_t s = 0; s < spans->size(); ++s) {
     const size_t first = (*spans)[s].first_token;
@@ -203,6 +198,15 @@ std::vector<Entity> CountryRecognizer::Recognize(
 std::unique_ptr<const EntityRecognizer> NewCountryRecognizer(
     Gazetteer gazetteer) {
   return std::make_unique<CountryRecognizer>(std::move(gazetteer));
+}
+
+const std::vector<Sentence>& SentencesOrWhole(
+    const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
+    std::vector<Sentence>* whole) {
+  if (!sentences.empty() || tokens.empty()) return sentences;
+  whole->assign(1, {tokens.front().start, tokens.back().end, 0,
+                    static_cast<uint32_t>(tokens.size())});
+  return *whole;
 }
 
 }  // namespace entente

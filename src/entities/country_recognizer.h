@@ -5,6 +5,7 @@
 #define ENTENTE_ENTITIES_COUNTRY_RECOGNIZER_H_
 
 #include <memory>
+#include <vector>
 
 #include "entente/entities.h"
 #include "entities/gazetteer.h"
@@ -13,6 +14,12 @@ namespace entente {
 
 std::unique_ptr<const EntityRecognizer> NewCountryRecognizer(
     Gazetteer gazetteer);
+
+// The sentences to scan: `sentences`, or, when there are none, one sentence
+// over all `tokens` stored in `*whole`.
+const std::vector<Sentence>& SentencesOrWhole(
+    const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
+    std::vector<Sentence>* whole);
 
 }  // namespace entente
 
