@@ -16,6 +16,34 @@ namespace entente {
 
 class EventCoder;
 
+// Time spent in each pipeline stage, summed over the Analyze calls that were
+// handed this object: for benchmarks (bench/pipeline_bench). Wall time and
+// the calling thread's CPU time (CLOCK_THREAD_CPUTIME_ID), in seconds; on a
+// machine shared with other jobs the CPU time is the one to trust. Not
+// thread-safe: give each thread its own and add them up with Add().
+struct StageTimes {
+  enum Stage {
+    kText,         // UTF-8 check, Tokenize, SplitSentences.
+    kSyntax,       // Tagging, lemmas, parsing.
+    kEntities,     // Actors with CAMEO codes, coreference.
+    kTime,         // Date expressions.
+    kAttribution,  // Quotations and attributions.
+    kEvents,       // CAMEO event coding.
+    kStageCount
+  };
+  static const char* Name(Stage stage);
+
+  double wall[kStageCount] = {};
+  double cpu[kStageCount] = {};
+
+  void Add(const StageTimes& other) {
+    for (int i = 0; i < kStageCount; ++i) {
+      wall[i] += other.wall[i];
+      cpu[i] += other.cpu[i];
+    }
+  }
+};
+
 struct PipelineOptions {
   // Run the entity stage (actors with CAMEO codes).
   bool entities = true;
@@ -44,17 +72,30 @@ class Pipeline {
   // Runs every stage over `document`. Never fails: problems in the text
   // (invalid UTF-8) become Analysis::warnings. Thread-safe.
   Analysis Analyze(const Document& document) const {
-    return AnalyzeWithTrace(document, nullptr);
+    return Run(document, nullptr, nullptr);
   }
 
   // Analyze(), also appending to `event_trace` (when not null) one line per
   // event trigger the coder considered: what `entente explain` prints.
-  virtual Analysis AnalyzeWithTrace(const Document& document,
-                                    std::string* event_trace) const = 0;
+  Analysis AnalyzeWithTrace(const Document& document,
+                            std::string* event_trace) const {
+    return Run(document, event_trace, nullptr);
+  }
+
+  // Analyze(), also adding each stage's wall and CPU time to `times` (when
+  // not null). Without it no clock is read, so Analyze() pays nothing.
+  Analysis AnalyzeTimed(const Document& document, StageTimes* times) const {
+    return Run(document, nullptr, times);
+  }
 
   // The event coder (for its CAMEO code table), or nullptr when events are
   // off. Lives as long as the pipeline.
   virtual const EventCoder* event_coder() const = 0;
+
+ private:
+  // Every stage over `document`; `event_trace` and `times` may be null.
+  virtual Analysis Run(const Document& document, std::string* event_trace,
+                       StageTimes* times) const = 0;
 };
 
 struct JsonOptions {

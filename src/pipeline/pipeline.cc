@@ -1,5 +1,8 @@
 #include "entente/pipeline.h"
 
+#include <time.h>
+
+#include <chrono>
 #include <string>
 #include <utility>
 
@@ -32,6 +35,39 @@ std::vector<Warning> Utf8Warnings(std::string_view text) {
   return warnings;
 }
 
+double ThreadCpuSeconds() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) +
+         static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// Adds the time from construction (or the last Next) to the stage named in
+// Next; does nothing, and reads no clock, when `times` is null.
+class StageClock {
+ public:
+  explicit StageClock(StageTimes* times) : times_(times) {
+    if (times_) Mark();
+  }
+  void Next(StageTimes::Stage finished) {
+    if (!times_) return;
+    double wall = wall_, cpu = cpu_;
+    Mark();
+    times_->wall[finished] += wall_ - wall;
+    times_->cpu[finished] += cpu_ - cpu;
+  }
+
+ private:
+  void Mark() {
+    wall_ = std::chrono::duration<double>(
+                std::chrono::steady_clock::now().time_since_epoch())
+                .count();
+    cpu_ = ThreadCpuSeconds();
+  }
+  StageTimes* times_;
+  double wall_ = 0, cpu_ = 0;
+};
+
 // The resources every stage reads; immutable once loaded, so one instance
 // serves all threads.
 struct Resources {
@@ -45,43 +81,70 @@ class PipelineImpl final : public Pipeline {
   explicit PipelineImpl(Resources resources)
       : resources_(std::move(resources)) {}
 
-  Analysis AnalyzeWithTrace(const Document& document,
-                            std::string* event_trace) const override {
-    Analysis analysis;
-    std::string_view text = document.text;
-    analysis.warnings = Utf8Warnings(text);
-    analysis.tokens = Tokenize(text);
-    analysis.sentences = SplitSentences(text, analysis.tokens);
-    if (resources_.syntax) {
-      resources_.syntax->Analyze(text, analysis.tokens, analysis.sentences,
-                                 &analysis.syntax);
-    }
-    if (resources_.entities) {
-      analysis.entities = resources_.entities->Recognize(text, analysis.tokens,
-                                                         analysis.sentences);
-    }
-    analysis.dates =
-        FindDates(text, analysis.tokens, analysis.sentences, document.date);
-    analysis.quotes = FindQuotes(text, analysis.tokens, analysis.sentences,
-                                 analysis.entities);
-    analysis.attributions = FindAttributions(
-        text, analysis.tokens, analysis.sentences, analysis.entities);
-    if (resources_.events) {
-      analysis.events = resources_.events->Code(document, analysis,
-                                                analysis.syntax, event_trace);
-    }
-    return analysis;
-  }
-
   const EventCoder* event_coder() const override {
     return resources_.events.get();
   }
 
  private:
+  Analysis Run(const Document& document, std::string* event_trace,
+               StageTimes* times) const override {
+    StageClock clock(times);
+    Analysis analysis;
+    std::string_view text = document.text;
+    analysis.warnings = Utf8Warnings(text);
+    analysis.tokens = Tokenize(text);
+    analysis.sentences = SplitSentences(text, analysis.tokens);
+    clock.Next(StageTimes::kText);
+    if (resources_.syntax) {
+      resources_.syntax->Analyze(text, analysis.tokens, analysis.sentences,
+                                 &analysis.syntax);
+    }
+    clock.Next(StageTimes::kSyntax);
+    if (resources_.entities) {
+      analysis.entities = resources_.entities->Recognize(text, analysis.tokens,
+                                                         analysis.sentences);
+    }
+    clock.Next(StageTimes::kEntities);
+    analysis.dates =
+        FindDates(text, analysis.tokens, analysis.sentences, document.date);
+    clock.Next(StageTimes::kTime);
+    analysis.quotes = FindQuotes(text, analysis.tokens, analysis.sentences,
+                                 analysis.entities);
+    analysis.attributions = FindAttributions(
+        text, analysis.tokens, analysis.sentences, analysis.entities);
+    clock.Next(StageTimes::kAttribution);
+    if (resources_.events) {
+      analysis.events = resources_.events->Code(document, analysis,
+                                                analysis.syntax, event_trace);
+    }
+    clock.Next(StageTimes::kEvents);
+    return analysis;
+  }
+
   Resources resources_;
 };
 
 }  // namespace
+
+const char* StageTimes::Name(Stage stage) {
+  switch (stage) {
+    case kText:
+      return "text";
+    case kSyntax:
+      return "syntax";
+    case kEntities:
+      return "entities";
+    case kTime:
+      return "time";
+    case kAttribution:
+      return "attribution";
+    case kEvents:
+      return "events";
+    case kStageCount:
+      break;
+  }
+  return "?";
+}
 
 StatusOr<std::unique_ptr<const Pipeline>> Pipeline::Create(
     const PipelineOptions& options) {

@@ -13,6 +13,7 @@
 #include <span>
 #include <vector>
 
+#include "syntax/huge_pages.h"
 #include "syntax/model_io.h"
 
 namespace entente::syntax {
@@ -121,13 +122,18 @@ class PerceptronModel {
   };
   // rows: (key, [(cls, weight)]) sorted by key.
   void Build(int num_classes, std::vector<uint32_t> keys,
-             std::vector<uint32_t> starts, std::vector<Weight> weights);
+             std::vector<uint32_t> starts, HugePageVector<Weight> weights);
 
-  // Open-addressing table from feature key to its weights, so that a lookup
-  // touches one slot and then one contiguous run of weights.
+  // Open-addressing table from feature key to its weights. Most features
+  // keep one or two weights (two thirds of the parser's), which the slot
+  // holds itself, so that a lookup touches one cache line; longer rows point
+  // to their contiguous run in weights_. 16 bytes, four to a cache line.
+  static constexpr uint16_t kRun = 0xFFFF;      // cls0: x, y = run bounds.
+  static constexpr uint16_t kNoClass = 0xFFFE;  // cls1: one weight only.
   struct Slot {
     uint32_t key = 0;  // 0: empty.
-    uint32_t begin = 0, end = 0;
+    uint16_t cls0 = 0, cls1 = 0;
+    uint32_t x = 0, y = 0;  // Inline: the weights' float bits.
   };
   size_t Home(uint32_t key) const {
     return (static_cast<uint64_t>(key) * 0x9E3779B97F4A7C15ULL >> 20) & mask_;
@@ -136,8 +142,8 @@ class PerceptronModel {
   int num_classes_ = 0;
   std::vector<uint32_t> keys_;    // row -> key, ascending
   std::vector<uint32_t> starts_;  // row -> first weight; size rows + 1
-  std::vector<Weight> weights_;
-  std::vector<Slot> slots_;
+  HugePageVector<Weight> weights_;
+  HugePageVector<Slot> slots_;
   size_t mask_ = 0;
 };
 
