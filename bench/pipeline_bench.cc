@@ -486,14 +486,14 @@ void PrintTable(const json& run) {
   std::printf("  %-12s %10s %10s %8s %14s\n", "stage", "wall s", "CPU s",
               "CPU %", "CPU sent/s");
   for (const auto& s : run["stages"]) {
-    std::printf(
-        "  %-12s %10s %10.3f %7.1f%% %14.0f\n",
-        s["stage"].get<std::string>().c_str(),
-        s.contains("wall_s")
-            ? std::to_string(s["wall_s"].get<double>()).substr(0, 6).c_str()
-            : "-",
-        s["cpu_s"].get<double>(), 100 * s["cpu_share"].get<double>(),
-        s["cpu_sentences_per_s"].get<double>());
+    char wall[32] = "-";
+    if (s.contains("wall_s")) {
+      std::snprintf(wall, sizeof wall, "%.3f", s["wall_s"].get<double>());
+    }
+    std::printf("  %-12s %10s %10.3f %7.1f%% %14.0f\n",
+                s["stage"].get<std::string>().c_str(), wall,
+                s["cpu_s"].get<double>(), 100 * s["cpu_share"].get<double>(),
+                s["cpu_sentences_per_s"].get<double>());
   }
   for (const char* kind : {"wall", "cpu"}) {
     const json& r = run[kind];
@@ -504,14 +504,14 @@ void PrintTable(const json& run) {
         r["sentences_per_s"].get<double>(), r["tokens_per_s"].get<double>(),
         r["mb_per_s"].get<double>(), r["documents_per_s"].get<double>());
   }
-  std::printf(
-      "  peak RSS %.0f MB (%.0f MB after loading the models)%s\n",
-      run["peak_rss_mb"].get<double>(), run["rss_after_load_mb"].get<double>(),
-      run.contains("db_mb")
-          ? (", database " +
-             std::to_string(run["db_mb"].get<double>()).substr(0, 6) + " MB")
-                .c_str()
-          : "");
+  char db[64] = "";
+  if (run.contains("db_mb")) {
+    std::snprintf(db, sizeof db, ", database %.1f MB",
+                  run["db_mb"].get<double>());
+  }
+  std::printf("  peak RSS %.0f MB (%.0f MB after loading the models)%s\n",
+              run["peak_rss_mb"].get<double>(),
+              run["rss_after_load_mb"].get<double>(), db);
 }
 
 std::vector<std::string> Split(const std::string& s) {

@@ -48,8 +48,11 @@ class OrderedExtractor {
     if (batch_.empty()) return;
     std::vector<std::string> lines(batch_.size());
     std::vector<size_t> sentence_counts(batch_.size());
-    auto work = [&](size_t worker) {
-      for (size_t i = worker; i < batch_.size(); i += threads_) {
+    // Workers take the next document as they finish one, so a long document
+    // does not leave the other threads idle at the end of the batch.
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i = next++; i < batch_.size(); i = next++) {
         Analysis analysis;
         try {
           analysis = pipeline_.Analyze(batch_[i]);
@@ -71,9 +74,9 @@ class OrderedExtractor {
     };
     std::vector<std::future<void>> workers;
     for (int t = 1; t < threads_; ++t) {
-      workers.push_back(std::async(std::launch::async, work, t));
+      workers.push_back(std::async(std::launch::async, work));
     }
-    work(0);
+    work();
     for (auto& w : workers) w.get();
     for (size_t i = 0; i < lines.size(); ++i) {
       if (lines[i].empty()) continue;
