@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <random>
 
@@ -158,9 +159,16 @@ uint64_t Bucket(int d) {
   return static_cast<uint64_t>(d <= 5 ? d : (d <= 10 ? 6 : 7));
 }
 
+// The number of features ParserFeatures writes (one per line below).
+constexpr size_t kParserFeatures = 109;
+
 void ParserFeatures(const ArcHybridState& st, const ParserInput& in,
                     std::vector<uint32_t>* out) {
-  out->clear();
+  // Stored through a pointer into a presized vector: ~110 push_backs per
+  // transition, each with its capacity check and call, showed in profiles.
+  out->resize(kParserFeatures);
+  uint32_t* o = out->data();
+  size_t k = 0;
   auto w = [&](int i) { return i < 0 ? kNullW : in.w[i]; };
   auto p = [&](int i) { return i < 0 ? kNullP : in.p[i]; };
   auto wp = [&](int i) { return i < 0 ? Mix(kNullW, kNullP) : in.wp[i]; };
@@ -176,128 +184,130 @@ void ParserFeatures(const ArcHybridState& st, const ParserInput& in,
   const int b0l = st.Leftmost(b0, 0), b0l2 = st.Leftmost(b0, 1);
   const uint64_t d = s0 >= 0 ? Bucket(b0 - s0) : 0;
   const uint64_t d2 = s1 >= 0 ? Bucket(s0 - s1) : 0;
-  auto& o = *out;
-  o.push_back(Feat(0, 0));
+  o[k++] = Feat(0, 0);
   // Single words.
-  o.push_back(Feat(1, wp(s0)));
-  o.push_back(Feat(2, w(s0)));
-  o.push_back(Feat(3, p(s0)));
-  o.push_back(Feat(4, wp(b0)));
-  o.push_back(Feat(5, w(b0)));
-  o.push_back(Feat(6, p(b0)));
-  o.push_back(Feat(7, wp(b1)));
-  o.push_back(Feat(8, w(b1)));
-  o.push_back(Feat(9, p(b1)));
-  o.push_back(Feat(10, wp(b2)));
-  o.push_back(Feat(11, w(b2)));
-  o.push_back(Feat(12, p(b2)));
-  o.push_back(Feat(13, wp(s1)));
-  o.push_back(Feat(14, w(s1)));
-  o.push_back(Feat(15, p(s1)));
-  o.push_back(Feat(16, p(s2)));
-  o.push_back(Feat(17, w(s2)));
+  o[k++] = Feat(1, wp(s0));
+  o[k++] = Feat(2, w(s0));
+  o[k++] = Feat(3, p(s0));
+  o[k++] = Feat(4, wp(b0));
+  o[k++] = Feat(5, w(b0));
+  o[k++] = Feat(6, p(b0));
+  o[k++] = Feat(7, wp(b1));
+  o[k++] = Feat(8, w(b1));
+  o[k++] = Feat(9, p(b1));
+  o[k++] = Feat(10, wp(b2));
+  o[k++] = Feat(11, w(b2));
+  o[k++] = Feat(12, p(b2));
+  o[k++] = Feat(13, wp(s1));
+  o[k++] = Feat(14, w(s1));
+  o[k++] = Feat(15, p(s1));
+  o[k++] = Feat(16, p(s2));
+  o[k++] = Feat(17, w(s2));
   // Pairs: the left-arc candidates (s0, b0) and right-arc ones (s1, s0).
-  o.push_back(Feat(20, wp(s0), wp(b0)));
-  o.push_back(Feat(21, wp(s0), w(b0)));
-  o.push_back(Feat(22, w(s0), wp(b0)));
-  o.push_back(Feat(23, wp(s0), p(b0)));
-  o.push_back(Feat(24, p(s0), wp(b0)));
-  o.push_back(Feat(25, w(s0), w(b0)));
-  o.push_back(Feat(26, p(s0), p(b0)));
-  o.push_back(Feat(27, p(b0), p(b1)));
-  o.push_back(Feat(28, wp(s1), wp(s0)));
-  o.push_back(Feat(29, wp(s1), w(s0)));
-  o.push_back(Feat(30, w(s1), wp(s0)));
-  o.push_back(Feat(31, wp(s1), p(s0)));
-  o.push_back(Feat(32, p(s1), wp(s0)));
-  o.push_back(Feat(33, w(s1), w(s0)));
-  o.push_back(Feat(34, p(s1), p(s0)));
-  o.push_back(Feat(35, w(b0), w(b1)));
-  o.push_back(Feat(36, wp(b0), p(b1)));
+  o[k++] = Feat(20, wp(s0), wp(b0));
+  o[k++] = Feat(21, wp(s0), w(b0));
+  o[k++] = Feat(22, w(s0), wp(b0));
+  o[k++] = Feat(23, wp(s0), p(b0));
+  o[k++] = Feat(24, p(s0), wp(b0));
+  o[k++] = Feat(25, w(s0), w(b0));
+  o[k++] = Feat(26, p(s0), p(b0));
+  o[k++] = Feat(27, p(b0), p(b1));
+  o[k++] = Feat(28, wp(s1), wp(s0));
+  o[k++] = Feat(29, wp(s1), w(s0));
+  o[k++] = Feat(30, w(s1), wp(s0));
+  o[k++] = Feat(31, wp(s1), p(s0));
+  o[k++] = Feat(32, p(s1), wp(s0));
+  o[k++] = Feat(33, w(s1), w(s0));
+  o[k++] = Feat(34, p(s1), p(s0));
+  o[k++] = Feat(35, w(b0), w(b1));
+  o[k++] = Feat(36, wp(b0), p(b1));
   // Triples of tags.
-  o.push_back(Feat(40, p(b0), p(b1), p(b2)));
-  o.push_back(Feat(41, p(s0), p(b0), p(b1)));
-  o.push_back(Feat(42, p(s1), p(s0), p(b0)));
-  o.push_back(Feat(43, p(s0), p(s0l), p(b0)));
-  o.push_back(Feat(44, p(s0), p(s0r), p(b0)));
-  o.push_back(Feat(45, p(s0), p(b0), p(b0l)));
-  o.push_back(Feat(46, p(s1), p(s0), p(s0l)));
-  o.push_back(Feat(47, p(s1), p(s0), p(s0r)));
-  o.push_back(Feat(48, p(s2), p(s1), p(s0)));
-  o.push_back(Feat(49, p(s1), p(s1r), p(s0)));
-  o.push_back(Feat(50, p(s1), p(s1l), p(s0)));
-  o.push_back(Feat(51, w(s1), p(s0), p(b0)));
-  o.push_back(Feat(52, p(s1), w(s0), p(b0)));
-  o.push_back(Feat(53, p(s1), p(s0), w(b0)));
+  o[k++] = Feat(40, p(b0), p(b1), p(b2));
+  o[k++] = Feat(41, p(s0), p(b0), p(b1));
+  o[k++] = Feat(42, p(s1), p(s0), p(b0));
+  o[k++] = Feat(43, p(s0), p(s0l), p(b0));
+  o[k++] = Feat(44, p(s0), p(s0r), p(b0));
+  o[k++] = Feat(45, p(s0), p(b0), p(b0l));
+  o[k++] = Feat(46, p(s1), p(s0), p(s0l));
+  o[k++] = Feat(47, p(s1), p(s0), p(s0r));
+  o[k++] = Feat(48, p(s2), p(s1), p(s0));
+  o[k++] = Feat(49, p(s1), p(s1r), p(s0));
+  o[k++] = Feat(50, p(s1), p(s1l), p(s0));
+  o[k++] = Feat(51, w(s1), p(s0), p(b0));
+  o[k++] = Feat(52, p(s1), w(s0), p(b0));
+  o[k++] = Feat(53, p(s1), p(s0), w(b0));
   // Distances.
-  o.push_back(Feat(60, w(s0), d));
-  o.push_back(Feat(61, p(s0), d));
-  o.push_back(Feat(62, w(b0), d));
-  o.push_back(Feat(63, p(b0), d));
-  o.push_back(Feat(64, w(s0), w(b0), d));
-  o.push_back(Feat(65, p(s0), p(b0), d));
-  o.push_back(Feat(66, w(s1), d2));
-  o.push_back(Feat(67, p(s1), d2));
-  o.push_back(Feat(68, w(s0), d2));
-  o.push_back(Feat(69, p(s0), d2));
-  o.push_back(Feat(70, w(s1), w(s0), d2));
-  o.push_back(Feat(71, p(s1), p(s0), d2));
+  o[k++] = Feat(60, w(s0), d);
+  o[k++] = Feat(61, p(s0), d);
+  o[k++] = Feat(62, w(b0), d);
+  o[k++] = Feat(63, p(b0), d);
+  o[k++] = Feat(64, w(s0), w(b0), d);
+  o[k++] = Feat(65, p(s0), p(b0), d);
+  o[k++] = Feat(66, w(s1), d2);
+  o[k++] = Feat(67, p(s1), d2);
+  o[k++] = Feat(68, w(s0), d2);
+  o[k++] = Feat(69, p(s0), d2);
+  o[k++] = Feat(70, w(s1), w(s0), d2);
+  o[k++] = Feat(71, p(s1), p(s0), d2);
   // Valencies.
   const uint64_t s0vl = static_cast<uint64_t>(st.LeftCount(s0));
   const uint64_t s0vr = static_cast<uint64_t>(st.RightCount(s0));
   const uint64_t s1vl = static_cast<uint64_t>(st.LeftCount(s1));
   const uint64_t s1vr = static_cast<uint64_t>(st.RightCount(s1));
   const uint64_t b0vl = static_cast<uint64_t>(st.LeftCount(b0));
-  o.push_back(Feat(80, w(s0), s0vr));
-  o.push_back(Feat(81, p(s0), s0vr));
-  o.push_back(Feat(82, w(s0), s0vl));
-  o.push_back(Feat(83, p(s0), s0vl));
-  o.push_back(Feat(84, w(b0), b0vl));
-  o.push_back(Feat(85, p(b0), b0vl));
-  o.push_back(Feat(86, w(s1), s1vr));
-  o.push_back(Feat(87, p(s1), s1vr));
-  o.push_back(Feat(88, w(s1), s1vl));
-  o.push_back(Feat(89, p(s1), s1vl));
+  o[k++] = Feat(80, w(s0), s0vr);
+  o[k++] = Feat(81, p(s0), s0vr);
+  o[k++] = Feat(82, w(s0), s0vl);
+  o[k++] = Feat(83, p(s0), s0vl);
+  o[k++] = Feat(84, w(b0), b0vl);
+  o[k++] = Feat(85, p(b0), b0vl);
+  o[k++] = Feat(86, w(s1), s1vr);
+  o[k++] = Feat(87, p(s1), s1vr);
+  o[k++] = Feat(88, w(s1), s1vl);
+  o[k++] = Feat(89, p(s1), s1vl);
   // Children.
-  o.push_back(Feat(90, w(s0l)));
-  o.push_back(Feat(91, p(s0l)));
-  o.push_back(Feat(92, l(s0l)));
-  o.push_back(Feat(93, w(s0r)));
-  o.push_back(Feat(94, p(s0r)));
-  o.push_back(Feat(95, l(s0r)));
-  o.push_back(Feat(96, w(b0l)));
-  o.push_back(Feat(97, p(b0l)));
-  o.push_back(Feat(98, l(b0l)));
-  o.push_back(Feat(99, w(s1l)));
-  o.push_back(Feat(100, p(s1l)));
-  o.push_back(Feat(101, l(s1l)));
-  o.push_back(Feat(102, w(s1r)));
-  o.push_back(Feat(103, p(s1r)));
-  o.push_back(Feat(104, l(s1r)));
-  o.push_back(Feat(110, w(s0l2)));
-  o.push_back(Feat(111, p(s0l2)));
-  o.push_back(Feat(112, l(s0l2)));
-  o.push_back(Feat(113, w(s0r2)));
-  o.push_back(Feat(114, p(s0r2)));
-  o.push_back(Feat(115, l(s0r2)));
-  o.push_back(Feat(116, w(b0l2)));
-  o.push_back(Feat(117, p(b0l2)));
-  o.push_back(Feat(118, l(b0l2)));
-  o.push_back(Feat(119, p(s0), p(s0l), p(s0l2)));
-  o.push_back(Feat(120, p(s0), p(s0r), p(s0r2)));
-  o.push_back(Feat(121, p(b0), p(b0l), p(b0l2)));
-  o.push_back(Feat(122, p(s1), p(s1r), p(s1r2)));
-  o.push_back(Feat(123, p(s0), l(s0l), l(s0r)));
-  o.push_back(Feat(124, p(s1), l(s1l), l(s1r)));
+  o[k++] = Feat(90, w(s0l));
+  o[k++] = Feat(91, p(s0l));
+  o[k++] = Feat(92, l(s0l));
+  o[k++] = Feat(93, w(s0r));
+  o[k++] = Feat(94, p(s0r));
+  o[k++] = Feat(95, l(s0r));
+  o[k++] = Feat(96, w(b0l));
+  o[k++] = Feat(97, p(b0l));
+  o[k++] = Feat(98, l(b0l));
+  o[k++] = Feat(99, w(s1l));
+  o[k++] = Feat(100, p(s1l));
+  o[k++] = Feat(101, l(s1l));
+  o[k++] = Feat(102, w(s1r));
+  o[k++] = Feat(103, p(s1r));
+  o[k++] = Feat(104, l(s1r));
+  o[k++] = Feat(110, w(s0l2));
+  o[k++] = Feat(111, p(s0l2));
+  o[k++] = Feat(112, l(s0l2));
+  o[k++] = Feat(113, w(s0r2));
+  o[k++] = Feat(114, p(s0r2));
+  o[k++] = Feat(115, l(s0r2));
+  o[k++] = Feat(116, w(b0l2));
+  o[k++] = Feat(117, p(b0l2));
+  o[k++] = Feat(118, l(b0l2));
+  o[k++] = Feat(119, p(s0), p(s0l), p(s0l2));
+  o[k++] = Feat(120, p(s0), p(s0r), p(s0r2));
+  o[k++] = Feat(121, p(b0), p(b0l), p(b0l2));
+  o[k++] = Feat(122, p(s1), p(s1r), p(s1r2));
+  o[k++] = Feat(123, p(s0), l(s0l), l(s0r));
+  o[k++] = Feat(124, p(s1), l(s1l), l(s1r));
   // Label sets.
-  o.push_back(Feat(130, w(s0), st.RightLabels(s0)));
-  o.push_back(Feat(131, p(s0), st.RightLabels(s0)));
-  o.push_back(Feat(132, w(s0), st.LeftLabels(s0)));
-  o.push_back(Feat(133, p(s0), st.LeftLabels(s0)));
-  o.push_back(Feat(134, w(b0), st.LeftLabels(b0)));
-  o.push_back(Feat(135, p(b0), st.LeftLabels(b0)));
-  o.push_back(Feat(136, w(s1), st.RightLabels(s1)));
-  o.push_back(Feat(137, p(s1), st.RightLabels(s1)));
+  o[k++] = Feat(130, w(s0), st.RightLabels(s0));
+  o[k++] = Feat(131, p(s0), st.RightLabels(s0));
+  o[k++] = Feat(132, w(s0), st.LeftLabels(s0));
+  o[k++] = Feat(133, p(s0), st.LeftLabels(s0));
+  o[k++] = Feat(134, w(b0), st.LeftLabels(b0));
+  o[k++] = Feat(135, p(b0), st.LeftLabels(b0));
+  o[k++] = Feat(136, w(s1), st.RightLabels(s1));
+  o[k++] = Feat(137, p(s1), st.RightLabels(s1));
+  // Adding a template without raising kParserFeatures would write past the
+  // end; stop at once rather than corrupt memory silently.
+  if (k != kParserFeatures) std::abort();
 }
 
 int BestValid(const ArcHybridState& st, const float* scores, int n) {
