@@ -31,6 +31,7 @@
 
 #include "entente/entities.h"
 #include "entente/text.h"
+#include "entities/actor_dictionary.h"
 #include "entities/country_recognizer.h"
 #include "entities/gazetteer.h"
 #include "entities/lexicon.h"
@@ -53,6 +54,7 @@ struct Candidate {
   std::string code, country, role;
   std::string key;  // Grouping key for non-person mentions.
   bool keep = true;
+  bool dictionary = false;  // Coded from an actor dictionary (--actors).
 };
 
 bool IsWordToken(const PlaceMatcher& m, size_t i) {
@@ -98,6 +100,14 @@ std::string Initials(std::string_view name) {
   return out;
 }
 
+// CAMEO codes of actors that belong to no state.
+bool IsNonStateCode(std::string_view code) {
+  for (std::string_view prefix : {"IGO", "NGO", "NGM", "MNC", "IMG", "UIS"}) {
+    if (code.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
 bool IsAcronym(std::string_view s) {
   if (s.size() < 2 || s.size() > 8) return false;
   for (char c : s) {
@@ -108,15 +118,19 @@ bool IsAcronym(std::string_view s) {
 
 class ActorRecognizer final : public EntityRecognizer {
  public:
-  ActorRecognizer(Gazetteer gazetteer, ActorLexicon lexicon, NerModel ner)
+  ActorRecognizer(Gazetteer gazetteer, ActorLexicon lexicon, NerModel ner,
+                  ActorDictionary dictionary)
       : gazetteer_(std::move(gazetteer)),
         lexicon_(std::move(lexicon)),
         ner_(std::move(ner)),
+        dictionary_(std::move(dictionary)),
         places_(NewCountryRecognizer(gazetteer_)) {}
 
-  std::vector<Entity> Recognize(
-      std::string_view text, const std::vector<Token>& tokens,
-      const std::vector<Sentence>& sentences) const override;
+  using EntityRecognizer::Recognize;
+  std::vector<Entity> Recognize(std::string_view text,
+                                const std::vector<Token>& tokens,
+                                const std::vector<Sentence>& sentences,
+                                std::string_view date) const override;
 
  private:
   // The longest lexicon surface at token i (before `end`): tokens matched
@@ -150,6 +164,15 @@ class ActorRecognizer final : public EntityRecognizer {
 
   void FindLexicon(const PlaceMatcher& m, size_t first, size_t end,
                    uint32_t sentence, std::vector<Candidate>* out) const;
+  // The longest actor-dictionary phrase starting at token i (before
+  // `end`): tokens matched and the entry, or {0, nullptr}.
+  std::pair<size_t, const ActorDictionaryEntry*> DictionaryMatch(
+      const PlaceMatcher& m, size_t i, size_t end) const;
+  // Codes the candidates a dictionary phrase covers with the code valid on
+  // `day` (YYYYMMDD, 0 if unknown), or adds the phrase as a new actor.
+  void ApplyDictionary(const PlaceMatcher& m, size_t first, size_t end,
+                       uint32_t sentence, int32_t day,
+                       std::vector<Candidate>* cands) const;
   void CodePerson(const PlaceMatcher& m, size_t first, size_t end,
                   const std::vector<const Candidate*>& coded_at_end,
                   Candidate* c, size_t title_first) const;
@@ -157,8 +180,121 @@ class ActorRecognizer final : public EntityRecognizer {
   Gazetteer gazetteer_;
   ActorLexicon lexicon_;
   NerModel ner_;
+  ActorDictionary dictionary_;
   std::unique_ptr<const EntityRecognizer> places_;
 };
+
+std::pair<size_t, const ActorDictionaryEntry*> ActorRecognizer::DictionaryMatch(
+    const PlaceMatcher& m, size_t i, size_t end) const {
+  if (!IsWordToken(m, i)) return {0, nullptr};
+  std::string key = ActorDictionary::NormalizeKey(m.Word(i));
+  if (!dictionary_.StartsPhrase(key.substr(0, key.find(' ')))) {
+    return {0, nullptr};
+  }
+  std::pair<size_t, const ActorDictionaryEntry*> best{0, nullptr};
+  for (size_t j = i; j < end; ++j) {
+    if (j > i) {
+      if (!IsWordToken(m, j) || !m.Joined(j)) break;
+      key.push_back(' ');
+      key += ActorDictionary::NormalizeKey(m.Word(j));
+      if (std::count(key.begin(), key.end(), ' ') >= dictionary_.max_words()) {
+        break;
+      }
+    }
+    if (const ActorDictionaryEntry* e = dictionary_.Find(key)) {
+      best = {j - i + 1, e};
+    }
+  }
+  return best;
+}
+
+void ActorRecognizer::ApplyDictionary(const PlaceMatcher& m, size_t first,
+                                      size_t end, uint32_t sentence,
+                                      int32_t day,
+                                      std::vector<Candidate>* cands) const {
+  for (size_t i = first; i < end; ++i) {
+    // Dictionaries are upper case; only names (capitalized) can match.
+    if (!IsWordToken(m, i) || !IsCapitalizedWord(m.Word(i)) ||
+        IsCapitalizedFunctionWord(m.Word(i)) || IsCalendarWord(m.Word(i))) {
+      continue;
+    }
+    const auto [n, entry] = DictionaryMatch(m, i, end);
+    if (n == 0) continue;
+    std::string code(entry->CodeOn(day));
+    std::string country, role;
+    SplitActorCode(code, &country, &role);
+    const bool codeless = code.empty() || code == "---";
+    const bool state = !gazetteer_.CountryName(country).empty();
+    // A role without a state ("BBC [MED]"): the recognized actor's country
+    // supplies it (GBR + MED).
+    const bool role_only = !state && code.size() == 3 && !IsNonStateCode(code);
+    std::string type = "PERSON";
+    if (state && code.size() == 3) {
+      // A phrase holding the state's name names the state ("Islamic
+      // Republic of Afghanistan"); other phrases coded with a bare country
+      // code are places in it ("California" in the USA record), which
+      // never act.
+      type = "GPE";
+      std::string phrase;
+      for (size_t k = i; k < i + n; ++k) {
+        if (k > i) phrase.push_back(' ');
+        phrase += ActorDictionary::NormalizeKey(m.Word(k));
+      }
+      const std::string state_name =
+          ActorDictionary::NormalizeKey(gazetteer_.CountryName(country));
+      if (phrase.find(state_name) == std::string::npos) code.clear();
+    } else if (!state || HasOrgWord(m, i, i + n)) {
+      type = "ORG";  // IGOs, NGOs, companies, named bodies.
+    }
+    if (!state) {
+      country.clear();
+      role.clear();
+    }
+    bool overlapped = false;
+    for (Candidate& c : *cands) {
+      if (!c.keep || c.end <= i || c.first >= i + n) continue;
+      overlapped = true;
+      // Gazetteer places keep their reading (a city coded as its state in
+      // the dictionary is still only a location), and a phrase inside a
+      // longer name does not code it ("Paris" in "Paris Climate Accord").
+      if (codeless || c.source == Source::kPlace || c.type == "GPE" ||
+          c.type == "WEAPON" || c.first < i || c.end > i + n) {
+        continue;
+      }
+      if (role_only) {
+        if (!c.country.empty()) {
+          c.code = c.country + code;
+          c.role = code;
+          c.dictionary = true;
+        }
+        continue;
+      }
+      if (c.type == "LOC" || (c.type == "PERSON" && type == "GPE")) {
+        c.type = type;  // The model's guess.
+      }
+      c.code = code;
+      c.country = country;
+      c.role = role;
+      c.dictionary = true;
+    }
+    if (role_only) overlapped = true;  // Nothing to code it with.
+    if (!overlapped && !codeless) {
+      Candidate c;
+      c.first = i;
+      c.end = i + n;
+      c.sentence = sentence;
+      c.source = Source::kNer;
+      c.type = type;
+      c.code = code;
+      c.country = country;
+      c.role = role;
+      c.dictionary = true;
+      if (c.type != "PERSON") c.key = "D:" + entry->name;
+      cands->push_back(std::move(c));
+    }
+    i += n - 1;
+  }
+}
 
 std::pair<size_t, const LexiconEntry*> ActorRecognizer::LexiconMatch(
     const PlaceMatcher& m, size_t i, size_t end) const {
@@ -433,8 +569,9 @@ void ActorRecognizer::CodePerson(
 
 std::vector<Entity> ActorRecognizer::Recognize(
     std::string_view text, const std::vector<Token>& tokens,
-    const std::vector<Sentence>& sentences) const {
+    const std::vector<Sentence>& sentences, std::string_view date) const {
   const PlaceMatcher m(gazetteer_, text, tokens);
+  const int32_t day = IsoDateToInt(date);
   std::vector<Sentence> whole;
   const std::vector<Sentence>* spans =
       &SentencesOrWhole(tokens, sentences, &whole);
@@ -825,6 +962,8 @@ std::vector<Entity> ActorRecognizer::Recognize(
       }
       if (c.keep) CodePerson(m, first, end, coded_at_end, &c, title_first);
     }
+    if (!dictionary_.empty())
+      ApplyDictionary(m, first, end, sentence, day, &cands);
     for (Candidate& c : cands) {
       if (c.source != Source::kNer) continue;
       if (!c.keep) continue;
@@ -933,6 +1072,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
     Entity entity;
     std::vector<std::string> words;  // Persons: the fullest name's words.
     uint32_t last_sentence = 0;
+    bool dictionary = false;  // Coded from an actor dictionary.
   };
   std::vector<Group> groups;
   std::unordered_map<std::string, size_t> by_key;
@@ -946,7 +1086,14 @@ std::vector<Entity> ActorRecognizer::Recognize(
     groups[g].entity.mentions.push_back(std::move(mention));
     groups[g].last_sentence = c.sentence;
     Entity& e = groups[g].entity;
-    if (e.code.empty() && !c.code.empty()) {
+    if (c.dictionary && !groups[g].dictionary) {
+      // A dictionary code is dated and deliberate: it wins over codes
+      // composed from titles.
+      groups[g].dictionary = true;
+      e.code = c.code;
+      e.country = c.country;
+      e.role = c.role;
+    } else if (e.code.empty() && !c.code.empty()) {
       e.code = c.code;
       e.country = c.country;
       e.role = c.role;
@@ -1070,9 +1217,15 @@ StatusOr<std::unique_ptr<const EntityRecognizer>> EntityRecognizer::Create(
       options.models_dir.empty() ? DefaultModelsDir() : options.models_dir;
   StatusOr<NerModel> ner = NerModel::Load(dir + "/ner.bin");
   if (!ner.ok()) return ner.status();
-  return std::unique_ptr<const EntityRecognizer>(
-      new ActorRecognizer(std::move(gazetteer).value(),
-                          std::move(lexicon).value(), std::move(ner).value()));
+  ActorDictionary dictionary;
+  for (const std::string& path : options.actor_files) {
+    StatusOr<ActorDictionary> file = ActorDictionary::Load(path);
+    if (!file.ok()) return file.status();
+    dictionary.Merge(*file);
+  }
+  return std::unique_ptr<const EntityRecognizer>(new ActorRecognizer(
+      std::move(gazetteer).value(), std::move(lexicon).value(),
+      std::move(ner).value(), std::move(dictionary)));
 }
 
 }  // namespace entente

@@ -375,6 +375,142 @@ TEST(NerModelTest, ReadsGumEntityAnnotations) {
                                             NerInside(NerType::kPerson), 0}));
 }
 
+// An actor dictionary given with --actors: invented people and a company,
+// real country codes.
+class ActorDictionaryRecognizerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    path_ = new std::filesystem::path(
+        std::filesystem::temp_directory_path() /
+        ("entente_actors_" + std::to_string(::getpid()) + ".txt"));
+    {
+      std::ofstream out(*path_);
+      out << "# invented for this test\n"
+             "ZORBA_KAMENEV_\n"
+             "+PRESIDENT_KAMENEV\n"
+             "+KAMENEV\n"
+             "\t[IRNELI 740101-130803]\n"
+             "\t[IRNGOV 130803-170803]\n"
+             "\t[IRNOPP]\n"
+             "ODILE_VASQUEZ_BRANDT\t[CHLMIL]\n"
+             "KHARG_PETROLEUM_COMPANY\t[IRNBUS]\n"
+             "NORTH_ZEDLAND\t[---]\n"
+             "UNITED_STATES_OF_AMERICA_\t[USA]\n"
+             "+ZORBAVILLE\n";
+    }
+    EntityOptions options;
+    options.actor_files = {path_->string()};
+    auto r = EntityRecognizer::Create(options);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    recognizer_ = std::move(r).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete recognizer_;
+    std::filesystem::remove(*path_);
+    delete path_;
+  }
+  static std::vector<Entity> Run(std::string_view text, std::string_view date) {
+    const std::vector<Token> tokens = Tokenize(text);
+    return recognizer_->Recognize(text, tokens, SplitSentences(text, tokens),
+                                  date);
+  }
+  static const Entity* Named(const std::vector<Entity>& es,
+                             std::string_view name) {
+    for (const Entity& e : es) {
+      if (e.name == name) return &e;
+    }
+    return nullptr;
+  }
+  static inline const EntityRecognizer* recognizer_ = nullptr;
+  static inline std::filesystem::path* path_ = nullptr;
+};
+
+TEST_F(ActorDictionaryRecognizerTest, DatedCodeFollowsTheDocumentDate) {
+  const std::string text = "Zorba Kamenev met reporters on Tuesday.";
+  struct Case {
+    const char* date;
+    const char* code;
+  };
+  for (const Case& c :
+       {Case{"2010-03-01", "IRNELI"}, Case{"2015-03-01", "IRNGOV"},
+        Case{"2019-03-01", "IRNOPP"}, Case{"", "IRNOPP"}}) {
+    const auto es = Run(text, c.date);
+    const Entity* e = Named(es, "Zorba Kamenev");
+    ASSERT_NE(e, nullptr) << c.date;
+    EXPECT_EQ(e->type, "PERSON");
+    EXPECT_EQ(e->code, c.code) << c.date;
+    EXPECT_EQ(e->country, "IRN");
+  }
+}
+
+TEST_F(ActorDictionaryRecognizerTest, SynonymsJoinAndDictionaryBeatsTitles) {
+  const auto es =
+      Run("Russian Foreign Minister Zorba Kamenev arrived. President Kamenev "
+          "later spoke. Kamenev left.",
+          "2014-06-01");
+  const Entity* e = Named(es, "Zorba Kamenev");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->code, "IRNGOV");  // Not RUSGOV from the title.
+  EXPECT_EQ(e->mentions.size(), 3u);
+}
+
+TEST_F(ActorDictionaryRecognizerTest, UnknownNamesBecomeActors) {
+  const auto es =
+      Run("Officials from the Kharg Petroleum Company met Odile Vasquez Brandt "
+          "near North Zedland.",
+          "2020-01-01");
+  const Entity* company = Named(es, "Kharg Petroleum Company");
+  ASSERT_NE(company, nullptr);
+  EXPECT_EQ(company->type, "ORG");
+  EXPECT_EQ(company->code, "IRNBUS");
+  const Entity* person = Named(es, "Odile Vasquez Brandt");
+  ASSERT_NE(person, nullptr);
+  EXPECT_EQ(person->type, "PERSON");
+  EXPECT_EQ(person->code, "CHLMIL");
+  // "[---]": matched but never coded.
+  for (const Entity& e : es) EXPECT_NE(e.code, "---");
+}
+
+TEST_F(ActorDictionaryRecognizerTest, PlacesStayPlacesAndOthersAreUntouched) {
+  const auto es = Run("Kamenev flew from Moscow to Tehran.", "2015-01-01");
+  const Entity* moscow = Named(es, "Moscow");
+  ASSERT_NE(moscow, nullptr);
+  EXPECT_EQ(moscow->code, "RUS");
+  const Entity* e = Named(es, "Kamenev");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->code, "IRNGOV");
+}
+
+TEST_F(ActorDictionaryRecognizerTest, PlacesInAStatesRecordDoNotAct) {
+  const auto es = Run("Storms hit Zorbaville on Monday.", "2020-01-01");
+  const Entity* town = Named(es, "Zorbaville");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->type, "GPE");
+  EXPECT_EQ(town->country, "USA");
+  EXPECT_EQ(town->code, "");  // A place, never an acting state.
+}
+
+TEST(ActorDictionaryRecognizerErrorsTest, BadDictionaryNamesFileAndLine) {
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() /
+      ("entente_bad_actors_" + std::to_string(::getpid()) + ".txt");
+  {
+    std::ofstream out(path);
+    out << "ZEDLAND\n\t[ZZZGOV 2013-2014]\n";
+  }
+  EntityOptions options;
+  options.actor_files = {path.string()};
+  auto r = EntityRecognizer::Create(options);
+  std::filesystem::remove(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kDataLoss);
+  EXPECT_NE(r.status().message().find(path.string() + ":2:"), std::string::npos)
+      << r.status().message();
+  options.actor_files = {"/nonexistent/actors.txt"};
+  EXPECT_EQ(EntityRecognizer::Create(options).status().code(),
+            StatusCode::kNotFound);
+}
+
 // NER span F1 of the shipped model on a slice of GUM dev (the full figure is
 // in docs/accuracy.md). A floor, not a target: it catches a broken model or
 // feature drift between training and tagging.

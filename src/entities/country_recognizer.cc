@@ -31,9 +31,11 @@ class CountryRecognizer final : public EntityRecognizer {
   explicit CountryRecognizer(Gazetteer gazetteer)
       : gazetteer_(std::move(gazetteer)) {}
 
-  std::vector<Entity> Recognize(
-      std::string_view text, const std::vector<Token>& tokens,
-      const std::vector<Sentence>& sentences) const override;
+  using EntityRecognizer::Recognize;
+  std::vector<Entity> Recognize(std::string_view text,
+                                const std::vector<Token>& tokens,
+                                const std::vector<Sentence>& sentences,
+                                std::string_view date) const override;
 
  private:
   Gazetteer gazetteer_;
@@ -123,7 +125,7 @@ bool LooksLikePartOfLongerName(const PlaceMatcher& m, size_t first, size_t end,
 
 std::vector<Entity> CountryRecognizer::Recognize(
     std::string_view text, const std::vector<Token>& tokens,
-    const std::vector<Sentence>& sentences) const {
+    const std::vector<Sentence>& sentences, std::string_view /*date*/) const {
   EntityCollector out(text);
   const PlaceMatcher m(gazetteer_, text, tokens);
 
