@@ -43,6 +43,17 @@ namespace {
 
 enum class Source : uint8_t { kLexicon, kPlace, kNer, kPronoun };
 
+// What an anaphor (a pronoun or definite description) can refer to.
+enum class Anaphor : uint8_t {
+  kNone,
+  kPerson,    // he, she, his, her…
+  kSingular,  // it, its, itself: an organization or state.
+  kPlural,    // they, their, them: an organization or a people.
+  kCountry,   // "the country", "the nation": a state.
+  kBody,      // "the ministry", "the group": an organization.
+  kTitled,    // "the Russian leader", "the newly elected president".
+};
+
 // One mention before grouping.
 struct Candidate {
   size_t first = 0, end = 0;     // Tokens [first, end).
@@ -55,6 +66,11 @@ struct Candidate {
   std::string key;  // Grouping key for non-person mentions.
   bool keep = true;
   bool dictionary = false;  // Coded from an actor dictionary (--actors).
+  // For Source::kPronoun: what it can refer to; for descriptions the
+  // country and role they name ("the Iranian president": IRN, GOV) and
+  // the body's head word ("ministry").
+  Anaphor anaphor = Anaphor::kNone;
+  std::string head;
 };
 
 bool IsWordToken(const PlaceMatcher& m, size_t i) {
@@ -64,9 +80,101 @@ bool IsWordToken(const PlaceMatcher& m, size_t i) {
 
 std::string Lower(std::string_view w) { return AsciiLower(w); }
 
-bool IsPronoun(std::string_view lower) {
-  return lower == "he" || lower == "she" || lower == "him" || lower == "his" ||
-         lower == "her" || lower == "himself" || lower == "herself";
+Anaphor PronounKind(std::string_view lower) {
+  if (lower == "he" || lower == "she" || lower == "him" || lower == "his" ||
+      lower == "her" || lower == "himself" || lower == "herself") {
+    return Anaphor::kPerson;
+  }
+  if (lower == "it" || lower == "its" || lower == "itself") {
+    return Anaphor::kSingular;
+  }
+  if (lower == "they" || lower == "their" || lower == "themselves") {
+    return Anaphor::kPlural;
+  }
+  return Anaphor::kNone;
+}
+
+// True for an "it" that refers to nothing: "it is raining", "it is said
+// that", "it seems", "it is important to", "it takes time". Any "it" before
+// a form of "be" or a raising verb counts: organizations and states are
+// rarely the subject of a copula in news ("it is a member of NATO" is lost),
+// while pleonastic uses are common.
+bool PleonasticIt(const PlaceMatcher& m, size_t i, size_t end) {
+  size_t k = i + 1;
+  while (k < end) {
+    const std::string w = Lower(m.Word(k));
+    if (w == "also" || w == "still" || w == "now" || w == "not" ||
+        w == "would" || w == "will" || w == "could" || w == "may" ||
+        w == "might" || w == "has" || w == "had" || w == "have" ||
+        w == "been" || w == "be" || w == "should" || w == "must" ||
+        w == "n't") {
+      if (w == "been" || w == "be") return true;
+      ++k;
+      continue;
+    }
+    static const char* const kVerbs[] = {
+        "is",      "was",      "'s",      "âs",  "seems",   "seemed",
+        "appears", "appeared", "remains", "remained", "happens", "happened",
+        "takes",   "took",     "rains",   "rained",   "snows",   "snowed",
+        "became",  "becomes",  "looks",   "looked",   "matters", "mattered",
+        "means",   "meant",    "costs",   "cost",     "follows", "followed"};
+    for (const char* v : kVerbs) {
+      if (w == v) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+// True when "it" at token i stands where a subject does: first in its
+// sentence or clause, or after a reporting verb ("said it would").
+bool SubjectPosition(const PlaceMatcher& m, size_t first, size_t i) {
+  if (i == first) return true;
+  const std::string prev = Lower(m.Word(i - 1));
+  static const char* const kBefore[] = {
+      ",",       ";",     ":",         "and",    "but",         "that",
+      "because", "as",    "when",      "while",  "after",       "before",
+      "since",   "if",    "although",  "though", "so",          "said",
+      "says",    "added", "announced", "stated", "warned",      "claimed",
+      "where",   "until", "unless",    "\"",     "\xE2\x80\x9C"};
+  for (const char* b : kBefore) {
+    if (prev == b) return true;
+  }
+  return false;
+}
+
+// True for a word that can follow a subject noun phrase: a verb or an
+// auxiliary ("said", "has", "visits"), or "who", "and".
+bool VerbLike(std::string_view word) {
+  const std::string w = Lower(word);
+  static const char* const kWords[] = {
+      "will",  "would", "has",  "had",  "have",  "was",  "is",    "who",
+      "and",   "also",  "told", "can",  "could", "may",  "met",   "to",
+      "later", "then",  "did",  "does", "said",  "says", "spoke", "flew"};
+  for (const char* k : kWords) {
+    if (w == k) return true;
+  }
+  return w.size() > 3 && (w.ends_with("ed") || w.ends_with("s"));
+}
+
+// Head nouns of definite descriptions of organizations ("the ministry"),
+// with the role an antecedent must have ("" for any organization).
+bool BodyHead(std::string_view lower, std::string* role) {
+  static const std::pair<const char*, const char*> kHeads[] = {
+      {"ministry", "GOV"},   {"government", "GOV"}, {"agency", "GOV"},
+      {"department", "GOV"}, {"army", "MIL"},       {"military", "MIL"},
+      {"police", "COP"},     {"court", "JUD"},      {"company", "BUS"},
+      {"firm", "BUS"},       {"party", "PTY"},      {"group", ""},
+      {"organization", ""},  {"organisation", ""},  {"alliance", ""},
+      {"bloc", ""},          {"militia", ""},       {"movement", ""},
+      {"newspaper", "MED"},  {"agency's", "GOV"},   {"broadcaster", "MED"}};
+  for (const auto& [head, r] : kHeads) {
+    if (lower == head) {
+      *role = r;
+      return true;
+    }
+  }
+  return false;
 }
 
 bool IsModifier(std::string_view lower) {
@@ -164,6 +272,27 @@ class ActorRecognizer final : public EntityRecognizer {
 
   void FindLexicon(const PlaceMatcher& m, size_t first, size_t end,
                    uint32_t sentence, std::vector<Candidate>* out) const;
+  // True if a capitalized word that no mention covers stands in tokens
+  // [first, i): not a function word, "I" or a title.
+  bool UnknownNameBefore(const PlaceMatcher& m, size_t first, size_t i,
+                         const std::vector<int>& owner) const {
+    for (size_t k = first; k < i; ++k) {
+      if (owner[k - first] >= 0 || !NameWord(m, k) || m.Word(k) == "I") {
+        continue;
+      }
+      std::string role;
+      if (TitleAt(m, k, i, &role) > 0) continue;
+      return true;
+    }
+    return false;
+  }
+  // A definite description at token i ("the"): "the country", "the
+  // ministry", "the [newly elected] [Iranian] president". Fills *c (span,
+  // anaphor, country, role, head) and returns true if there is one.
+  // `all[all_begin..]` are this sentence's mentions.
+  bool Description(const PlaceMatcher& m, size_t i, size_t end,
+                   const std::vector<Candidate>& all, size_t all_begin,
+                   Candidate* c) const;
   // The longest actor-dictionary phrase starting at token i (before
   // `end`): tokens matched and the entry, or {0, nullptr}.
   std::pair<size_t, const ActorDictionaryEntry*> DictionaryMatch(
@@ -183,6 +312,70 @@ class ActorRecognizer final : public EntityRecognizer {
   ActorDictionary dictionary_;
   std::unique_ptr<const EntityRecognizer> places_;
 };
+
+bool ActorRecognizer::Description(const PlaceMatcher& m, size_t i, size_t end,
+                                  const std::vector<Candidate>& all,
+                                  size_t all_begin, Candidate* c) const {
+  size_t k = i + 1;
+  std::string country;
+  for (int steps = 0; k < end && steps < 4; ++steps) {
+    const std::string w = Lower(m.Word(k));
+    if (IsModifier(w) || w == "newly" || w == "elected" || w == "recently") {
+      ++k;
+      continue;
+    }
+    // A demonym ("Iranian"): a state mention of this sentence at k.
+    const Candidate* place = nullptr;
+    for (size_t a = all_begin; a < all.size(); ++a) {
+      if (all[a].first == k && all[a].type == "GPE" &&
+          all[a].code.size() == 3) {
+        place = &all[a];
+      }
+    }
+    if (place == nullptr || !country.empty()) break;
+    country = place->country;
+    k = place->end;
+  }
+  if (k >= end || !IsWordToken(m, k)) return false;
+  const std::string head = Lower(m.Word(k));
+  std::string role;
+  size_t n = 0;
+  if (country.empty() && (head == "country" || head == "nation")) {
+    c->anaphor = Anaphor::kCountry;
+    n = 1;
+  } else if (country.empty() && BodyHead(head, &role)) {
+    c->anaphor = Anaphor::kBody;
+    c->head = head;
+    n = 1;
+  } else if ((n = TitleAt(m, k, end, &role)) > 0 &&
+             (!country.empty() || !IsCapitalizedWord(m.Word(k)))) {
+    // "the Queen", "the General": styles and names more than
+    // descriptions, unless a country is named.
+    c->anaphor = Anaphor::kTitled;
+    // "the general manager": the title word modifies another noun.
+    if (k + n < end && IsWordToken(m, k + n) &&
+        !IsCapitalizedWord(m.Word(k + n)) && !VerbLike(m.Word(k + n))) {
+      return false;
+    }
+  } else {
+    return false;
+  }
+  const size_t after = k + n;
+  // "the ministry of defence", "the president of Iran", "the country's
+  // president" or a name after the title: not a description of its own.
+  if (after < end) {
+    const std::string next = Lower(m.Word(after));
+    if (next == "of" || next == "'s" || next == "\xE2\x80\x99s" ||
+        (IsWordToken(m, after) && IsCapitalizedWord(m.Word(after)) &&
+         m.Joined(after))) {
+      return false;
+    }
+  }
+  c->end = after;
+  c->country = country;
+  c->role = role;
+  return true;
+}
 
 std::pair<size_t, const ActorDictionaryEntry*> ActorRecognizer::DictionaryMatch(
     const PlaceMatcher& m, size_t i, size_t end) const {
@@ -622,6 +815,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
     if (first >= end) continue;
     const uint32_t sentence = static_cast<uint32_t>(s);
     std::vector<Candidate> cands;
+    const size_t all_begin = all.size();
     FindLexicon(m, first, end, sentence, &cands);
     // owner[k]: index in `cands` of the candidate covering token k.
     std::vector<int> owner(end - first, -1);
@@ -981,18 +1175,33 @@ std::vector<Entity> ActorRecognizer::Recognize(
       if (!c.keep) continue;
       all.push_back(std::move(c));
     }
-    // Pronouns.
+    // Pronouns and definite descriptions.
     for (size_t i = first; i < end; ++i) {
       if (owner[i - first] >= 0 || !IsWordToken(m, i)) continue;
-      if (!IsPronoun(Lower(m.Word(i)))) continue;
+      const std::string lower = Lower(m.Word(i));
       Candidate c;
       c.first = i;
       c.end = i + 1;
+      c.anaphor = PronounKind(lower);
+      if (c.anaphor == Anaphor::kSingular && lower == "it" &&
+          (PleonasticIt(m, i, end) || !SubjectPosition(m, first, i))) {
+        continue;
+      }
+      if (c.anaphor == Anaphor::kSingular || c.anaphor == Anaphor::kPlural) {
+        // An unrecognized name before the pronoun may be its antecedent
+        // ("Tesco stated its intention"): leave it unresolved.
+        if (UnknownNameBefore(m, first, i, owner)) continue;
+      }
+      if (c.anaphor == Anaphor::kNone && lower == "the") {
+        if (!Description(m, i, end, all, all_begin, &c)) continue;
+      }
+      if (c.anaphor == Anaphor::kNone) continue;
       c.start = tokens[i].start;
-      c.stop = tokens[i].end;
+      c.stop = tokens[c.end - 1].end;
       c.sentence = sentence;
       c.source = Source::kPronoun;
       all.push_back(std::move(c));
+      i = all.back().end - 1;
     }
   }
   // Names learned from the text: a surname or full name of a person named
@@ -1109,8 +1318,78 @@ std::vector<Entity> ActorRecognizer::Recognize(
     groups.push_back(std::move(g));
     return groups.size() - 1;
   };
+  // Named mentions in text order, for the anaphors.
+  struct Seen {
+    size_t group;
+    uint32_t sentence;
+    bool people;  // A plural demonym ("Russians"): a people, for "they".
+    bool lead;    // Within the first words of its sentence: a subject.
+  };
+  std::vector<Seen> seen;
+  auto lead = [&](const Candidate& c) {
+    const size_t begin = (*spans)[c.sentence].first_token;
+    return c.first <= begin + 4;
+  };
+  auto eligible = [&](const Candidate& a, const Seen& s) {
+    const Entity& e = groups[s.group].entity;
+    switch (a.anaphor) {
+      case Anaphor::kSingular:
+        return e.type == "ORG" || (e.type == "GPE" && !e.code.empty());
+      case Anaphor::kPlural:
+        // Peoples and bodies with plural names ("Houthis", "Armed
+        // Forces"); "they" after a singular name is mostly about people.
+        return s.people ||
+               (e.type == "ORG" && e.name.size() > 1 && e.name.back() == 's');
+      case Anaphor::kCountry:
+        return e.type == "GPE" && e.code.size() == 3;
+      case Anaphor::kBody:
+        return e.type == "ORG" &&
+               (a.role.empty() || e.role == a.role ||
+                AsciiLower(e.name).find(a.head) != std::string::npos);
+      case Anaphor::kTitled:
+        return e.type == "PERSON" &&
+               (a.country.empty() || e.country == a.country) &&
+               (e.role == a.role || (e.role.empty() && !a.country.empty()));
+      default:
+        return false;
+    }
+  };
+  // The antecedent of an anaphor other than he/she: within the current and
+  // two previous sentences (a description naming a country and a title,
+  // "the Iranian president", anywhere before). A possessive ("its",
+  // "their") takes the nearest actor mentioned before it in its sentence,
+  // if that one agrees ("Russia in its war", "China and Russia for their
+  // support": none); other pronouns, and possessives with no actor before
+  // them in the sentence, the first agreeing mention of the nearest
+  // sentence that has one (subjects come first); a description the last.
+  auto antecedent = [&](const Candidate& a, bool possessive) -> int {
+    const bool specific = a.anaphor == Anaphor::kTitled && !a.country.empty();
+    const bool pronoun =
+        a.anaphor == Anaphor::kSingular || a.anaphor == Anaphor::kPlural;
+    int best = -1;
+    uint32_t best_sentence = 0;
+    for (size_t k = seen.size(); k-- > 0;) {
+      const Seen& s = seen[k];
+      if (!specific && s.sentence + 2 < a.sentence) break;
+      if (best >= 0 && s.sentence != best_sentence) break;
+      if (possessive && s.sentence == a.sentence) {
+        const Entity& e = groups[s.group].entity;
+        const bool actor = e.type == "PERSON" || e.type == "ORG" ||
+                           (e.type == "GPE" && !e.code.empty()) || s.people;
+        if (!actor) continue;
+        return eligible(a, s) ? static_cast<int>(s.group) : -1;
+      }
+      if (!eligible(a, s)) continue;
+      if (pronoun && !s.lead) continue;
+      if (best < 0 || pronoun) {
+        best = static_cast<int>(s.group);
+        best_sentence = s.sentence;
+      }
+    }
+    return best;
+  };
   for (const Candidate& c : all) {
-    if (c.source == Source::kPronoun) {
+    if (c.source == Source::kPronoun && c.anaphor == Anaphor::kPerson) {
       if (last_person >= 0 &&
           c.sentence <= groups[last_person].last_sentence + 2) {
         // Pronouns do not move the window: a chain of "he" stays anchored
@@ -1118,6 +1397,25 @@ std::vector<Entity> ActorRecognizer::Recognize(
         const uint32_t keep = groups[last_person].last_sentence;
         add_mention(static_cast<size_t>(last_person), c);
         groups[last_person].last_sentence = keep;
+      }
+      continue;
+    }
+    if (c.source == Source::kPronoun) {
+      const std::string word =
+          AsciiLower(text.substr(c.start, c.stop - c.start));
+      const int g = antecedent(c, word == "its" || word == "their");
+      if (g >= 0) {
+        Candidate plain = c;    // The description's country and role are
+        plain.country.clear();  // only for choosing the antecedent.
+        plain.role.clear();
+        // Only a description re-anchors the window, as a name does.
+        const uint32_t keep = groups[g].last_sentence;
+        add_mention(static_cast<size_t>(g), plain);
+        if (c.anaphor == Anaphor::kTitled) {
+          last_person = g;
+        } else {
+          groups[g].last_sentence = keep;
+        }
       }
       continue;
     }
@@ -1150,6 +1448,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
         groups[g].words = words;
       }
       add_mention(g, c);
+      seen.push_back({g, c.sentence, false, lead(c)});
       last_person = static_cast<int>(g);
       continue;
     }
@@ -1177,6 +1476,10 @@ std::vector<Entity> ActorRecognizer::Recognize(
       g = it->second;
     }
     add_mention(g, c);
+    const std::string_view surface = text.substr(c.start, c.stop - c.start);
+    const bool people = c.type == "GPE" && surface != c.name &&
+                        surface.size() > 1 && surface.back() == 's';
+    seen.push_back({g, c.sentence, people, lead(c)});
   }
 
   std::vector<Entity> out;

@@ -176,6 +176,88 @@ TEST_F(ActorRecognizerTest, PronounsNeedARecentPerson) {
   EXPECT_EQ(Find(e, "Anna Keller").mentions.size(), 1u);
 }
 
+// The mention texts of an entity, joined by "|".
+std::string MentionTexts(const Entity& e) {
+  std::string out;
+  for (const Mention& m : e.mentions) {
+    if (!out.empty()) out += "|";
+    out += m.text;
+  }
+  return out;
+}
+
+TEST_F(ActorRecognizerTest, ItAndTheyReferToOrganizationsAndStates) {
+  auto e =
+      Run("Norway signed the treaty on Monday. It will ratify it next year.");
+  // The object "it" is left alone: it is mostly a thing, not an actor.
+  EXPECT_EQ(MentionTexts(Find(e, "Norway")), "Norway|It");
+  // The subject of the nearest sentence wins over a later mention.
+  e = Run("Chile sent a note to Peru. It demanded an apology.");
+  EXPECT_EQ(MentionTexts(Find(e, "Chile")), "Chile|It");
+  EXPECT_EQ(MentionTexts(Find(e, "Peru")), "Peru");
+  // Possessives; "they" for a people, not for a singular name (mostly
+  // about people: here the members).
+  e = Run("NATO met in Brussels. Its members said they were ready.");
+  EXPECT_EQ(MentionTexts(Find(e, "NATO")), "NATO|Its");
+  // A name the recognizer does not know may be the antecedent.
+  e = Run("Norway voted. Later Zorbatek said it would invest.");
+  EXPECT_EQ(MentionTexts(Find(e, "Norway")), "Norway");
+  e = Run("Thousands of Kenyans marched. They demanded lower prices.");
+  EXPECT_EQ(MentionTexts(Find(e, "Kenya")), "Kenyans|They");
+}
+
+TEST_F(ActorRecognizerTest, PleonasticItAndPeopleAreNotAntecedents) {
+  for (const char* text : {"Norway voted. It is raining in Oslo.",
+                           "Norway voted. It is said that the vote was close.",
+                           "Norway voted. It seems the vote was close.",
+                           "Norway voted. It would be wrong to guess.",
+                           "Norway voted. It has been a long week."}) {
+    const auto e = Run(text);
+    EXPECT_EQ(MentionTexts(Find(e, "Norway")), "Norway") << text;
+  }
+  // "it" never refers to a person, "he" never to a state.
+  auto e = Run("Anna Keller arrived. It was late. He left.");
+  EXPECT_EQ(MentionTexts(Find(e, "Anna Keller")), "Anna Keller|He");
+  // Nothing within two sentences: unresolved.
+  e =
+      Run("Norway voted. The weather was fine. Crowds gathered. People "
+          "cheered. It said nothing.");
+  EXPECT_EQ(MentionTexts(Find(e, "Norway")), "Norway");
+}
+
+TEST_F(ActorRecognizerTest, DefiniteDescriptionsFindTheirAntecedent) {
+  auto e =
+      Run("Iranian President Ali Rezaei met Russian President Pavel Sokolov in "
+          "Tehran. The visit lasted two days. Trade grew. Talks ended. Later "
+          "the Russian leader flew home, and he thanked the newly elected "
+          "Iranian president.");
+  EXPECT_EQ(MentionTexts(Find(e, "Pavel Sokolov")),
+            "Pavel Sokolov|the Russian leader|he");
+  EXPECT_EQ(MentionTexts(Find(e, "Ali Rezaei")),
+            "Ali Rezaei|the newly elected Iranian president");
+  e = Run("Peru recalled its envoy. The country also closed a consulate.");
+  EXPECT_EQ(MentionTexts(Find(e, "Peru")), "Peru|its|The country");
+  e =
+      Run("The Chilean Foreign Ministry protested. The ministry said talks "
+          "would go on.");
+  EXPECT_EQ(Find(e, "Foreign Ministry").mentions.size(), 2u);
+  EXPECT_EQ(Find(e, "Foreign Ministry").mentions.back().text, "The ministry");
+  // Not descriptions: a following "of" phrase or name.
+  e =
+      Run("Peru voted. The president of the assembly and the president "
+          "Ana Ruiz spoke.");
+  EXPECT_EQ(MentionTexts(Find(e, "Peru")), "Peru");
+  // A title modifying another noun, or a capitalized style, is no
+  // description.
+  e =
+      Run("President Ana Ruiz spoke. The general manager and the Queen "
+          "listened.");
+  EXPECT_EQ(MentionTexts(Find(e, "Ana Ruiz")), "Ana Ruiz");
+  // No state to refer to: "the country" stays alone.
+  e = Run("Anna Keller arrived. The country was calm.");
+  EXPECT_EQ(MentionTexts(Find(e, "Anna Keller")), "Anna Keller");
+}
+
 TEST_F(ActorRecognizerTest, NamesByTheirHeadWord) {
   auto e = Run("She studied at Harwood College and sailed the Bay of Kotor.");
   EXPECT_EQ(Find(e, "Harwood College").type, "ORG");
