@@ -80,6 +80,25 @@ bool IsWordToken(const PlaceMatcher& m, size_t i) {
 
 std::string Lower(std::string_view w) { return AsciiLower(w); }
 
+// The length of an Arabic article or kinship particle joined by a hyphen to
+// a capitalized name ("al-Assad", "el-Sisi", "bin-Laden"), or 0.
+size_t ParticleLength(std::string_view w) {
+  for (std::string_view p : {"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-",
+                             "az-", "an-", "bin-", "ibn-", "abu-"}) {
+    if (w.size() > p.size() && w.starts_with(p) &&
+        IsCapitalizedWord(w.substr(p.size()))) {
+      return p.size();
+    }
+  }
+  return 0;
+}
+
+// A capitalized word, or a name with a lower-case Arabic particle: both
+// can be part of a proper name.
+bool IsNameCapitalized(std::string_view w) {
+  return IsCapitalizedWord(w) || ParticleLength(w) > 0;
+}
+
 Anaphor PronounKind(std::string_view lower) {
   if (lower == "he" || lower == "she" || lower == "him" || lower == "his" ||
       lower == "her" || lower == "himself" || lower == "herself") {
@@ -192,7 +211,11 @@ std::vector<std::string> NameWords(std::string_view name) {
   while (p < name.size()) {
     size_t q = name.find(' ', p);
     if (q == std::string_view::npos) q = name.size();
-    if (q > p) words.emplace_back(name.substr(p, q - p));
+    if (q > p) {
+      // "al-Assad" is "Assad" when names are compared.
+      std::string_view w = name.substr(p, q - p);
+      words.emplace_back(w.substr(ParticleLength(w)));
+    }
     p = q + 1;
   }
   return words;
@@ -258,7 +281,7 @@ class ActorRecognizer final : public EntityRecognizer {
 
   // A capitalized word that can be part of a name.
   static bool NameWord(const PlaceMatcher& m, size_t i) {
-    return IsWordToken(m, i) && IsCapitalizedWord(m.Word(i)) &&
+    return IsWordToken(m, i) && IsNameCapitalized(m.Word(i)) &&
            !IsCapitalizedFunctionWord(m.Word(i)) && !IsCalendarWord(m.Word(i));
   }
 
@@ -348,13 +371,13 @@ bool ActorRecognizer::Description(const PlaceMatcher& m, size_t i, size_t end,
     c->head = head;
     n = 1;
   } else if ((n = TitleAt(m, k, end, &role)) > 0 &&
-             (!country.empty() || !IsCapitalizedWord(m.Word(k)))) {
+             (!country.empty() || !IsNameCapitalized(m.Word(k)))) {
     // "the Queen", "the General": styles and names more than
     // descriptions, unless a country is named.
     c->anaphor = Anaphor::kTitled;
     // "the general manager": the title word modifies another noun.
     if (k + n < end && IsWordToken(m, k + n) &&
-        !IsCapitalizedWord(m.Word(k + n)) && !VerbLike(m.Word(k + n))) {
+        !IsNameCapitalized(m.Word(k + n)) && !VerbLike(m.Word(k + n))) {
       return false;
     }
   } else {
@@ -366,7 +389,7 @@ bool ActorRecognizer::Description(const PlaceMatcher& m, size_t i, size_t end,
   if (after < end) {
     const std::string next = Lower(m.Word(after));
     if (next == "of" || next == "'s" || next == "\xE2\x80\x99s" ||
-        (IsWordToken(m, after) && IsCapitalizedWord(m.Word(after)) &&
+        (IsWordToken(m, after) && IsNameCapitalized(m.Word(after)) &&
          m.Joined(after))) {
       return false;
     }
@@ -407,7 +430,7 @@ void ActorRecognizer::ApplyDictionary(const PlaceMatcher& m, size_t first,
                                       std::vector<Candidate>* cands) const {
   for (size_t i = first; i < end; ++i) {
     // Dictionaries are upper case; only names (capitalized) can match.
-    if (!IsWordToken(m, i) || !IsCapitalizedWord(m.Word(i)) ||
+    if (!IsWordToken(m, i) || !IsNameCapitalized(m.Word(i)) ||
         IsCapitalizedFunctionWord(m.Word(i)) || IsCalendarWord(m.Word(i))) {
       continue;
     }
@@ -703,11 +726,11 @@ void ActorRecognizer::CodePerson(
     // A portfolio before a title ("German Development Minister"): up to
     // two capitalized words, if a coded place or body precedes them.
     if (titled && p == nullptr && portfolio < 2 && IsWordToken(m, j - 1) &&
-        IsCapitalizedWord(m.Word(j - 1)) &&
+        IsNameCapitalized(m.Word(j - 1)) &&
         !IsCapitalizedFunctionWord(m.Word(j - 1))) {
       size_t q = j - 1;
       if (q > first && coded_ending_at(q) == nullptr && portfolio == 0 &&
-          IsWordToken(m, q - 1) && IsCapitalizedWord(m.Word(q - 1))) {
+          IsWordToken(m, q - 1) && IsNameCapitalized(m.Word(q - 1))) {
         --q;
       }
       if (coded_ending_at(q) != nullptr) {
@@ -855,7 +878,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
       }
       size_t k = j;
       while (k < end && k - j < 4 && owner[k - first] < 0 &&
-             IsWordToken(m, k) && m.Joined(k) && IsCapitalizedWord(m.Word(k)) &&
+             IsWordToken(m, k) && m.Joined(k) && IsNameCapitalized(m.Word(k)) &&
              !IsCapitalizedFunctionWord(m.Word(k)) &&
              !IsCalendarWord(m.Word(k))) {
         std::string r;
@@ -883,12 +906,12 @@ std::vector<Entity> ActorRecognizer::Recognize(
     // words, a comma, then [the] [PLACE['s]] [modifiers] TITLE.
     for (size_t i = first; i < end; ++i) {
       if (owner[i - first] >= 0 || (i > first && owner[i - 1 - first] < 0 &&
-                                    IsCapitalizedWord(m.Word(i - 1)))) {
+                                    IsNameCapitalized(m.Word(i - 1)))) {
         continue;
       }
       size_t k = i;
       while (k < end && k - i < 4 && owner[k - first] < 0 &&
-             IsWordToken(m, k) && IsCapitalizedWord(m.Word(k)) &&
+             IsWordToken(m, k) && IsNameCapitalized(m.Word(k)) &&
              !IsCapitalizedFunctionWord(m.Word(k)) &&
              !IsCalendarWord(m.Word(k)) && (k == i || m.Joined(k))) {
         ++k;
@@ -987,7 +1010,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
       }
       while (span.end > span.first &&
              (!IsWordToken(m, span.end - 1) || m.Word(span.end - 1) == "'s" ||
-              (!IsCapitalizedWord(m.Word(span.end - 1)) &&
+              (!IsNameCapitalized(m.Word(span.end - 1)) &&
                !IsAllCapsWord(m.Word(span.end - 1))) ||
               m.Word(span.end - 1) == "\xE2\x80\x99s")) {
         --span.end;
@@ -997,7 +1020,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
           HasOrgWord(m, span.first, span.end)) {
         continue;  // "District Hospital", "Foreign Ministry": not people.
       }
-      if (!IsCapitalizedWord(m.Word(span.first)) &&
+      if (!IsNameCapitalized(m.Word(span.first)) &&
           !IsAllCapsWord(m.Word(span.first))) {
         continue;
       }
@@ -1052,10 +1075,10 @@ std::vector<Entity> ActorRecognizer::Recognize(
         } else {
           c.end = p0.first;
         }
-        while (c.end > c.first && !IsCapitalizedWord(m.Word(c.end - 1))) {
+        while (c.end > c.first && !IsNameCapitalized(m.Word(c.end - 1))) {
           --c.end;
         }
-        if (c.first >= c.end || !IsCapitalizedWord(m.Word(c.first))) continue;
+        if (c.first >= c.end || !IsNameCapitalized(m.Word(c.first))) continue;
       } else if (span.type == NerType::kOrganization && !inside.empty() &&
                  !clash) {
         const Candidate& p0 = cands[inside.front()];
@@ -1148,7 +1171,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
       }
       // What remains must start like a name ("Attorney General of
       // Justice" leaves "of Justice").
-      if (c.keep && !IsCapitalizedWord(m.Word(c.first))) c.keep = false;
+      if (c.keep && !IsNameCapitalized(m.Word(c.first))) c.keep = false;
       // The nearest title wins over an outer one.
       std::string r;
       if (c.first > title_first && TitleBefore(m, title_first, c.first, &r)) {
@@ -1215,7 +1238,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
       const std::vector<std::string> words = NameWords(c.name);
       if (words.size() < 2) continue;
       known.emplace(c.name, static_cast<int>(words.size()));
-      if (IsCapitalizedWord(words.back())) known.emplace(words.back(), 1);
+      if (IsNameCapitalized(words.back())) known.emplace(words.back(), 1);
     }
     if (!known.empty()) {
       std::vector<char> covered(tokens.size(), 0);
@@ -1233,7 +1256,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
       }
       const size_t before = all.size();
       for (size_t i = 0; i < tokens.size(); ++i) {
-        if (covered[i] || !IsWordToken(m, i) || !IsCapitalizedWord(m.Word(i))) {
+        if (covered[i] || !IsWordToken(m, i) || !IsNameCapitalized(m.Word(i))) {
           continue;
         }
         // The longest known name starting here (at most four words).
@@ -1251,7 +1274,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
         // Not part of a longer capitalized name ("Putin Street").
         const size_t after = i + best;
         if (after < tokens.size() && m.Joined(after) &&
-            IsCapitalizedWord(m.Word(after)) &&
+            IsNameCapitalized(m.Word(after)) &&
             !IsCapitalizedFunctionWord(m.Word(after))) {
           continue;
         }
