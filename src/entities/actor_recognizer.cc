@@ -1349,9 +1349,25 @@ std::vector<Entity> ActorRecognizer::Recognize(
     bool lead;    // Within the first words of its sentence: a subject.
   };
   std::vector<Seen> seen;
+  // A mention that opens its sentence, before any verb: only names,
+  // titles, modifiers, punctuation and "the/of/to" precede it ("On Monday,
+  // Russian Ambassador to Iran Alexei Dedov told …"). Approximates the
+  // subject.
   auto lead = [&](const Candidate& c) {
     const size_t begin = (*spans)[c.sentence].first_token;
-    return c.first <= begin + 4;
+    if (c.first > begin + 10) return false;
+    for (size_t k = begin; k < c.first; ++k) {
+      if (!IsWordToken(m, k)) continue;
+      const std::string_view w = m.Word(k);
+      const std::string lw = Lower(w);
+      if (IsNameCapitalized(w) || IsModifier(lw) || lw == "the" || lw == "of" ||
+          lw == "to" || lw == "a" || lw == "an" ||
+          !lexicon_.TitleRole(lw).empty()) {
+        continue;
+      }
+      return false;
+    }
+    return true;
   };
   auto eligible = [&](const Candidate& a, const Seen& s) {
     const Entity& e = groups[s.group].entity;
@@ -1415,11 +1431,30 @@ std::vector<Entity> ActorRecognizer::Recognize(
     if (c.source == Source::kPronoun && c.anaphor == Anaphor::kPerson) {
       if (last_person >= 0 &&
           c.sentence <= groups[last_person].last_sentence + 2) {
+        // With no person earlier in its own sentence, "he" is the subject
+        // of the sentence that last named one, if a person opens it
+        // ("Dedov told X about President Raisi. He indicated …": Dedov),
+        // else the last person named there.
+        int g = last_person;
+        uint32_t named_in = 0;
+        bool found = false;
+        for (size_t k = seen.size(); k-- > 0;) {
+          const Seen& s = seen[k];
+          if (groups[s.group].entity.type != "PERSON") continue;
+          if (!found) {
+            found = true;
+            named_in = s.sentence;
+            if (named_in == c.sentence) break;
+          }
+          if (s.sentence != named_in) break;
+          if (s.lead) g = static_cast<int>(s.group);
+        }
         // Pronouns do not move the window: a chain of "he" stays anchored
         // to the last named mention's sentence.
-        const uint32_t keep = groups[last_person].last_sentence;
-        add_mention(static_cast<size_t>(last_person), c);
-        groups[last_person].last_sentence = keep;
+        const uint32_t keep = groups[g].last_sentence;
+        add_mention(static_cast<size_t>(g), c);
+        groups[g].last_sentence = keep;
+        last_person = g;
       }
       continue;
     }
@@ -1436,6 +1471,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
         add_mention(static_cast<size_t>(g), plain);
         if (c.anaphor == Anaphor::kTitled) {
           last_person = g;
+          seen.push_back({static_cast<size_t>(g), c.sentence, false, lead(c)});
         } else {
           groups[g].last_sentence = keep;
         }

@@ -170,10 +170,23 @@ TEST_F(ActorRecognizerTest, PronounsNeedARecentPerson) {
   for (const Entity& x : e) {
     for (const Mention& m : x.mentions) EXPECT_NE(m.text, "He");
   }
-  // The most recent person wins.
+  // From the next sentence, the person who opens the previous one (its
+  // subject) wins over a later one.
   e = Run("President Anna Keller met General Omar Haddad. He smiled.");
+  EXPECT_EQ(Find(e, "Anna Keller").mentions.size(), 2u);
+  EXPECT_EQ(Find(e, "Omar Haddad").mentions.size(), 1u);
+  e =
+      Run("On Monday, Ambassador Omar Haddad told reporters about President "
+          "Anna Keller. He smiled.");
   EXPECT_EQ(Find(e, "Omar Haddad").mentions.size(), 2u);
-  EXPECT_EQ(Find(e, "Anna Keller").mentions.size(), 1u);
+  // Within its own sentence, the most recent person.
+  e = Run("President Anna Keller met General Omar Haddad before he left.");
+  EXPECT_EQ(Find(e, "Omar Haddad").mentions.size(), 2u);
+  // No person opens the previous sentence: the last one named there.
+  e =
+      Run("Rain fell on President Anna Keller and General Omar Haddad. He "
+          "smiled.");
+  EXPECT_EQ(Find(e, "Omar Haddad").mentions.size(), 2u);
 }
 
 // The mention texts of an entity, joined by "|".
