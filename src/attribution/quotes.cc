@@ -669,6 +669,23 @@ class Analyzer {
     return best;
   }
 
+  // True when the cue at c ends a reporting clause rather than opening a
+  // new statement: "… Macron told the world on Thursday." but not "Marcus
+  // said questions remain …". After the cue comes the sentence's end, a
+  // time or place phrase, or (for "told") the addressee.
+  bool EndsReportingClause(size_t c) const {
+    if (c + 1 >= words_.size() || sentence_of_[c + 1] != sentence_of_[c]) {
+      return true;
+    }
+    const std::string& next = words_[c + 1].lower;
+    if (In(next,
+           {".", ",", ";", "on", "in", "at", "via", "during", "after", "before",
+            "from", "with", "yesterday", "today", "later", "earlier"})) {
+      return true;
+    }
+    return In(words_[c].lower, {"told", "tells"}) && next != "that";
+  }
+
   // The entity the entity stage resolved the pronoun at word i to, if it
   // agrees (he/she/him/her: a person; it/they: an organization or state).
   const Entity* CorefEntity(size_t i) const {
@@ -742,10 +759,11 @@ class Analyzer {
     }
     size_t k = SentenceStart(i);
     // An opening phrase up to its comma ("In his message, he …").
-    for (size_t c = k; c < i && c < k + 8; ++c) {
+    for (size_t c = k; c < i && c < k + 12; ++c) {
       if (Is(c, ",")) {
-        if (In(words_[k].lower, {"on", "in", "at", "after", "before", "during",
-                                 "last", "speaking", "yesterday"})) {
+        if (In(words_[k].lower,
+               {"on", "in", "at", "after", "before", "during", "last",
+                "speaking", "yesterday", "according"})) {
           k = c + 1;
         }
         break;
@@ -760,21 +778,37 @@ class Analyzer {
       sp.pronoun_word = words_[k].lower;
       return sp;
     }
-    const Entity* e = EntityAt(words_[k].start, words_[k].end);
-    if (e == nullptr || !(e->type == "PERSON" || e->type == "ORG" ||
-                          (e->type == "GPE" && !e->code.empty()))) {
-      return std::nullopt;
-    }
-    for (const Mention& m : e->mentions) {
-      if (m.start <= words_[k].start && m.end >= words_[k].end) {
-        Speaker sp;
-        sp.span = WordsOf(m);
-        if (sp.span.empty()) return std::nullopt;
-        sp.name = SpanText(sp.span);
-        return sp;
+    // The opening noun phrase: capitalized words and title words ("Greek
+    // prime minister Kyriakos Mitsotakis", "Turkish Ministry of Foreign
+    // Affairs"). A person or organization in it is the subject, before a
+    // state named as its adjective.
+    const Mention* best = nullptr;
+    int best_rank = 0;
+    for (size_t w = k; w < i && w < k + 10; ++w) {
+      if (!IsCap(w) && !(IsWord(w) && (IsTitleWord(words_[w].lower) ||
+                                       IsConnector(words_[w].lower)))) {
+        break;
+      }
+      for (const Entity& e : entities_) {
+        const int rank = e.type == "PERSON"                   ? 3
+                         : e.type == "ORG"                    ? 2
+                         : e.type == "GPE" && !e.code.empty() ? 1
+                                                              : 0;
+        if (rank <= best_rank) continue;
+        for (const Mention& m : e.mentions) {
+          if (m.start == words_[w].start) {
+            best = &m;
+            best_rank = rank;
+          }
+        }
       }
     }
-    return std::nullopt;
+    if (best == nullptr) return std::nullopt;
+    Speaker sp;
+    sp.span = WordsOf(*best);
+    if (sp.span.empty()) return std::nullopt;
+    sp.name = SpanText(sp.span);
+    return sp;
   }
 
   // Fills speaker fields of `q` from `sp` (resolving pronouns).
@@ -978,13 +1012,15 @@ void Analyzer::FindSpeaker(const RawQuote& rq, Quote* q) {
   // The reporting clause may also open the next sentence when the quote
   // ends with its own full stop ("…!” Macron told the world), on the same
   // line.
+  const bool next_sentence =
+      rq.closed && after < words_.size() &&
+      sentence_of_[after] == sentence_of_[rq.close] + 1 &&
+      !words_[after].newline_before;
   if (rq.closed && after < words_.size() &&
-      (sentence_of_[after] == sentence_of_[rq.close] ||
-       (sentence_of_[after] == sentence_of_[rq.close] + 1 &&
-        !words_[after].newline_before))) {
+      (sentence_of_[after] == sentence_of_[rq.close] || next_sentence)) {
     size_t k = after;
     if (Is(k, ",")) ++k;
-    if (IsWord(k) && IsCueVerb(words_[k].lower)) {
+    if (IsWord(k) && IsCueVerb(words_[k].lower) && !next_sentence) {
       if (auto sp = SubjectAfter(k + 1)) {
         q->cue = words_[k].lower;
         SetSpeaker(*sp, k, q);
@@ -1000,7 +1036,8 @@ void Analyzer::FindSpeaker(const RawQuote& rq, Quote* q) {
     if (auto sp = SubjectAfter(k)) {
       size_t c = sp->span.last;
       while (IsWord(c) && !words_[c].capital && IsAdverb(words_[c].lower)) ++c;
-      if (IsWord(c) && IsCueVerb(words_[c].lower)) {
+      if (IsWord(c) && IsCueVerb(words_[c].lower) &&
+          (!next_sentence || EndsReportingClause(c))) {
         q->cue = words_[c].lower;
         SetSpeaker(*sp, c, q);
         if (In(words_[c].lower, {"told", "tells"})) {
@@ -1074,6 +1111,19 @@ void Analyzer::FindSpeaker(const RawQuote& rq, Quote* q) {
       continue;
     } else {
       q->cue = w;
+    }
+    // "Erdoğan cited Article 5 and said, “…”": a cue after "and" shares
+    // the sentence's subject.
+    size_t before = c;
+    while (before > s0 && IsWord(before - 1) &&
+           IsAdverb(words_[before - 1].lower)) {
+      --before;
+    }
+    if (before > s0 && Is(before - 1, "and")) {
+      if (auto sp = SentenceSubject(c)) {
+        SetSpeaker(*sp, c, q);
+        return;
+      }
     }
     if (auto sp = SubjectBefore(subject_at)) {
       SetSpeaker(*sp, c, q);

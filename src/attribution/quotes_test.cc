@@ -196,6 +196,41 @@ TEST(FindQuotesTest, ReportingClauseAfterAQuoteEndingItsSentence) {
   EXPECT_EQ(q[0].speaker_name, "");
 }
 
+TEST(FindQuotesTest, ANewStatementAfterAQuoteIsNotItsReportingClause) {
+  const std::string text =
+      "Lena Varga said there was “no evidence.” Ana Ruiz said questions "
+      "remain.";
+  const std::vector<Entity> entities = {
+      MakeEntity("E1", "Lena Varga", "PERSON", text),
+      MakeEntity("E2", "Ana Ruiz", "PERSON", text)};
+  std::vector<Quote> q = Find(text, entities);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "E1");
+}
+
+TEST(FindQuotesTest, CoordinatedCueAndTitledSubject) {
+  std::string text =
+      "Omar Haddad cited the treaty and said, “They must stand by us.”";
+  std::vector<Entity> entities = {
+      MakeEntity("E1", "Omar Haddad", "PERSON", text)};
+  std::vector<Quote> q = Find(text, entities);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "E1");
+  // A participle clause after a long opening phrase and a titled subject.
+  text =
+      "In a long statement issued late on the following day, Chilean "
+      "foreign minister Lena Varga rejected the plan, calling it “void”.";
+  // The state, mentioned by its adjective, comes first but is not the
+  // subject.
+  entities = {MakeEntity("E1", "Chilean", "GPE", text),
+              MakeEntity("E2", "Lena Varga", "PERSON", text)};
+  entities[0].code = "CHL";
+  q = Find(text, entities);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "E2");
+  EXPECT_EQ(q[0].cue, "calling");
+}
+
 TEST(FindQuotesTest, SplitQuotationKeepsItsSpeaker) {
   std::vector<Quote> q =
       Find("“We stand ready” tweeted Lena Varga “to help in any way we can.”");
