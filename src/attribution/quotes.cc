@@ -537,6 +537,9 @@ class Analyzer {
           Is(name.first - 1, "of")) {
         name = PersonBeforeOf(name);
       }
+      // "said UCL astronomer Angelos Tsiaras": the run is the person's
+      // employer; the person follows a lower-case role noun.
+      name = PersonAfterRole(name);
       Speaker s;
       s.span = name;
       s.name = SpanText(name);
@@ -725,6 +728,29 @@ class Analyzer {
     return s;
   }
 
+  // The person named right after `name` and one or two lower-case role
+  // words ("UCL astronomer Angelos Tsiaras"), or `name` itself.
+  Span PersonAfterRole(Span name) const {
+    size_t k = name.last;
+    for (int roles = 0;
+         roles < 2 && IsWord(k) && !words_[k].capital &&
+         !IsCueVerb(words_[k].lower) && !IsConnector(words_[k].lower) &&
+         !In(words_[k].lower, {"the", "a", "an", "that"});
+         ++roles) {
+      ++k;
+    }
+    if (k == name.last || !IsCap(k)) return name;
+    const Entity* e = EntityAt(words_[k].start, words_[k].end);
+    if (e == nullptr || e->type != "PERSON") return name;
+    for (const Mention& m : e->mentions) {
+      if (m.start == words_[k].start) {
+        const Span person = WordsOf(m);
+        if (!person.empty()) return person;
+      }
+    }
+    return name;
+  }
+
   // "President Hassan Rouhani of Iran said": a subject read as the place
   // after "of" is the person named before it.
   Span PersonBeforeOf(Span name) const {
@@ -911,6 +937,52 @@ class Analyzer {
     uint32_t end = 0;
   };
   std::vector<RawQuote> PairQuotes() const;
+
+  // A quote that opens its sentence without a cue, in the paragraph of the
+  // sentence before it: the speaker of a quote ending that sentence
+  // ("“…,” said Ana Ruiz. “It is the best candidate.”"), else that
+  // sentence's person subject ("Ana Ruiz criticized the plan. “It
+  // fails.”"), as news writing continues a speaker's words.
+  void QuoteOpeningASentence(const RawQuote& rq, const std::vector<Quote>& done,
+                             Quote* q) {
+    const size_t first = rq.open + 1 < words_.size() ? rq.open + 1 : rq.open;
+    const uint32_t s = sentence_of_[first];
+    if (s == 0 || SentenceStart(first) != rq.open ||
+        words_[rq.open].newline_before) {
+      return;
+    }
+    if (!done.empty() && !done.back().speaker_name.empty() &&
+        done.back().sentence + 1 >= s) {
+      const Quote& p = done.back();
+      // Nothing but the rest of the previous sentence between them.
+      if (p.end <= words_[rq.open].start) {
+        bool paragraph = false;
+        for (size_t k = rq.open; k-- > 0 && words_[k].end > p.end;) {
+          paragraph = paragraph || words_[k + 1].newline_before;
+        }
+        if (!paragraph && sentence_of_[rq.open - 1] + 1 >= s) {
+          q->speaker = p.speaker;
+          q->speaker_name = p.speaker_name;
+          q->cue = p.cue;
+          return;
+        }
+      }
+    }
+    // The previous sentence, in the same paragraph, without quotes.
+    const size_t prev_start = sentence_first_[s - 1];
+    for (size_t k = prev_start; k < rq.open; ++k) {
+      if (words_[k].kind == Kind::kQuote) return;
+      if (k > prev_start && words_[k].newline_before) return;
+    }
+    const std::optional<Speaker> sp = SentenceSubject(rq.open - 1);
+    if (!sp || sp->pronoun) return;
+    const Entity* e =
+        EntityAt(words_[sp->span.first].start, words_[sp->span.last - 1].end);
+    if (e != nullptr ? e->type != "PERSON" : !LooksLikePerson(sp->span)) {
+      return;
+    }
+    SetSpeaker(*sp, rq.open, q);
+  }
 
   // "“We stand ready” tweeted Johnson “to provide …”": the second part of
   // a quotation split by its reporting clause has the first part's speaker.
@@ -1185,6 +1257,7 @@ std::vector<Quote> Analyzer::Quotes() {
     q.text.assign(text_.substr(q.start, q.end - q.start));
     FindSpeaker(rq, &q);
     ContinueSplitQuote(rq, out, &q);
+    if (q.speaker_name.empty()) QuoteOpeningASentence(rq, out, &q);
     out.push_back(std::move(q));
   }
   return out;

@@ -231,6 +231,22 @@ TEST(FindQuotesTest, CoordinatedCueAndTitledSubject) {
   EXPECT_EQ(q[0].cue, "calling");
 }
 
+TEST(FindQuotesTest, AQuoteOpeningASentenceContinuesTheSpeaker) {
+  std::string text =
+      "“This planet is warm,” said college astronomer Lena Varga. “It is "
+      "the best candidate.”\nOmar Haddad, a critic, attacked the plan on "
+      "Monday. “It fails.”\n“Nobody knows.”";
+  const std::vector<Entity> entities = {
+      MakeEntity("E1", "Lena Varga", "PERSON", text),
+      MakeEntity("E2", "Omar Haddad", "PERSON", text)};
+  std::vector<Quote> q = Find(text, entities);
+  ASSERT_EQ(q.size(), 4u);
+  EXPECT_EQ(q[0].speaker, "E1");  // After the role noun "astronomer".
+  EXPECT_EQ(q[1].speaker, "E1");  // The previous quote's speaker.
+  EXPECT_EQ(q[2].speaker, "E2");  // The previous sentence's subject.
+  EXPECT_EQ(q[3].speaker, "");    // A new paragraph: nobody.
+}
+
 TEST(FindQuotesTest, SplitQuotationKeepsItsSpeaker) {
   std::vector<Quote> q =
       Find("“We stand ready” tweeted Lena Varga “to help in any way we can.”");
