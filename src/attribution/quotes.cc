@@ -947,7 +947,7 @@ class Analyzer {
                              Quote* q) {
     const size_t first = rq.open + 1 < words_.size() ? rq.open + 1 : rq.open;
     const uint32_t s = sentence_of_[first];
-    if (s == 0 || SentenceStart(first) != rq.open ||
+    if (s == 0 || rq.open == 0 || SentenceStart(first) != rq.open ||
         words_[rq.open].newline_before) {
       return;
     }

@@ -316,6 +316,69 @@ class ActorRecognizer final : public EntityRecognizer {
   bool Description(const PlaceMatcher& m, size_t i, size_t end,
                    const std::vector<Candidate>& all, size_t all_begin,
                    Candidate* c) const;
+  // "the Ukrainian government", "Iran's foreign ministry", "Russian
+  // forces": a state's adjective or possessive before a lower-case body
+  // noun of the state (government, ministry, parliament, army, police,
+  // court, media…) is that body, an ORG coded country + role; the
+  // adjective is its country, not a mention of its own. Not after "a/an"
+  // ("an Iranian court" is no particular one).
+  void StateBodies(const PlaceMatcher& m, size_t first, size_t end,
+                   std::vector<Candidate>* cands,
+                   std::vector<int>* owner) const {
+    const size_t count = cands->size();
+    for (size_t idx = 0; idx < count; ++idx) {
+      const Candidate p = (*cands)[idx];
+      if (p.source != Source::kPlace || p.type != "GPE" || p.code.size() != 3 ||
+          !p.keep) {
+        continue;
+      }
+      if (p.first > first) {
+        const std::string before = Lower(m.Word(p.first - 1));
+        if (before == "a" || before == "an") continue;
+      }
+      size_t k = p.end;
+      if (k < end && (m.Word(k) == "'s" || m.Word(k) == "\xE2\x80\x99s")) ++k;
+      std::string role;
+      size_t stop = 0;
+      for (size_t n = 1; n <= 2 && k + n <= end; ++n) {
+        const size_t last = k + n - 1;
+        if (!IsWordToken(m, last) || IsNameCapitalized(m.Word(last)) ||
+            (*owner)[last - first] >= 0) {
+          break;
+        }
+        const std::string r(lexicon_.OrgHeadRole(Lower(m.Word(last))));
+        if (r == "GOV" || r == "LEG" || r == "MIL" || r == "COP" ||
+            r == "JUD" || r == "MED") {
+          role = r;
+          stop = last + 1;
+        }
+      }
+      if (stop == 0) continue;
+      // A following "of"-phrase or name makes it part of something else
+      // ("the Russian government of Boris Yeltsin" is still the body; a
+      // capitalized word after is a name: "Iranian army General X").
+      if (stop < end && IsWordToken(m, stop) &&
+          IsNameCapitalized(m.Word(stop)) && m.Joined(stop)) {
+        continue;
+      }
+      Candidate c;
+      c.first = p.first;
+      c.end = stop;
+      c.sentence = p.sentence;
+      c.source = Source::kNer;
+      c.type = "ORG";
+      c.country = p.country;
+      c.role = role;
+      c.code = p.country + role;
+      c.key = "B:" + c.code + ":" + Lower(m.Word(stop - 1));
+      (*cands)[idx].keep = false;
+      for (size_t t = c.first; t < c.end; ++t) {
+        (*owner)[t - first] = static_cast<int>(cands->size());
+      }
+      cands->push_back(std::move(c));
+    }
+  }
+
   // The longest actor-dictionary phrase starting at token i (before
   // `end`): tokens matched and the entry, or {0, nullptr}.
   std::pair<size_t, const ActorDictionaryEntry*> DictionaryMatch(
@@ -861,6 +924,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
       cands.push_back(p);
       mark(cands.size() - 1);
     }
+    StateBodies(m, first, end, &cands, &owner);
     // Titled names: "Ambassador to Iran Alexei Dedov", "Foreign Minister
     // Sergei Lavrov". A title, an optional "to/of PLACE", then up to four
     // capitalized words that are nothing else. These win over the model,

@@ -271,6 +271,27 @@ TEST_F(ActorRecognizerTest, DefiniteDescriptionsFindTheirAntecedent) {
   EXPECT_EQ(MentionTexts(Find(e, "Anna Keller")), "Anna Keller");
 }
 
+TEST_F(ActorRecognizerTest, AStatesAdjectiveBeforeABodyNounIsThatBody) {
+  auto e =
+      Run("The Chilean government said Peruvian forces crossed the border. "
+          "Norway's foreign ministry protested.");
+  Entity gov = Find(e, "Chilean government");
+  EXPECT_EQ(gov.type, "ORG");
+  EXPECT_EQ(gov.code, "CHLGOV");
+  EXPECT_EQ(Find(e, "Peruvian forces").code, "PERMIL");
+  EXPECT_EQ(Find(e, "Norway's foreign ministry").code, "NORGOV");
+  // The adjective is the body's country, not a mention of the state.
+  EXPECT_EQ(Find(e, "Chile").mentions.size(), 0u);
+  // Not a particular body, not a body noun, or part of a name.
+  e =
+      Run("An Iranian court ruled. Chilean wine sold well. The Chilean "
+          "army General Omar Haddad spoke.");
+  for (const Entity& x : e) {
+    EXPECT_NE(x.code, "IRNJUD") << x.name;
+    EXPECT_NE(x.code, "CHLMIL") << x.name;
+  }
+}
+
 TEST_F(ActorRecognizerTest, NamesByTheirHeadWord) {
   auto e = Run("She studied at Harwood College and sailed the Bay of Kotor.");
   EXPECT_EQ(Find(e, "Harwood College").type, "ORG");
