@@ -826,12 +826,23 @@ void ActorRecognizer::CodePerson(
     if (size_t n = TitleAt(m, k, end, &r); n > 0) {
       role = r;
       k += n;
-      if (owner == nullptr && k + 1 < end && Lower(m.Word(k)) == "of") {
-        for (size_t q = k + 2; q <= std::min(end, k + 6); ++q) {
-          if (coded_at_end[q] != nullptr && coded_at_end[q]->first == k + 1) {
+      // "… of PLACE", and "… for [the] BODY": someone speaking for a body
+      // ("a spokesman for the Chilean army") takes its whole code.
+      const std::string link = k + 1 < end ? Lower(m.Word(k)) : "";
+      if (owner == nullptr && (link == "of" || link == "for")) {
+        size_t from = k + 1;
+        if (link == "for" && from < end && Lower(m.Word(from)) == "the") {
+          ++from;
+        }
+        for (size_t q = from + 1; q <= std::min(end, from + 5); ++q) {
+          if (coded_at_end[q] != nullptr && coded_at_end[q]->first == from) {
             owner = coded_at_end[q];
             break;
           }
+        }
+        if (owner != nullptr && link == "for" && !owner->code.empty()) {
+          code_org = owner->code;
+          owner = nullptr;
         }
       }
       if (owner != nullptr) take(owner);
@@ -840,6 +851,12 @@ void ActorRecognizer::CodePerson(
   c->role = role;
   if (!code_org.empty()) {
     c->code = code_org;
+    std::string org_country, org_role;
+    SplitActorCode(code_org, &org_country, &org_role);
+    if (!org_country.empty()) {
+      c->country = org_country;
+      if (!org_role.empty()) c->role = org_role;
+    }
   } else if (!country.empty()) {
     c->country = country;
     c->code = country + role;

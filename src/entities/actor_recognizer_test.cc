@@ -280,6 +280,10 @@ TEST_F(ActorRecognizerTest, AStatesAdjectiveBeforeABodyNounIsThatBody) {
   EXPECT_EQ(gov.code, "CHLGOV");
   EXPECT_EQ(Find(e, "Peruvian forces").code, "PERMIL");
   EXPECT_EQ(Find(e, "Norway's foreign ministry").code, "NORGOV");
+  // Someone speaking for a body takes its code.
+  e = Run("Omar Haddad, a spokesman for the Peruvian army, denied it.");
+  EXPECT_EQ(Find(e, "Omar Haddad").code, "PERMIL");
+  e = Run("The Chilean government said Peruvian forces crossed the border.");
   // The adjective is the body's country, not a mention of the state.
   EXPECT_EQ(Find(e, "Chile").mentions.size(), 0u);
   // Not a particular body, not a body noun, or part of a name.
