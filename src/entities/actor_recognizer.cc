@@ -1298,6 +1298,13 @@ std::vector<Entity> ActorRecognizer::Recognize(
       }
       if (c.anaphor == Anaphor::kNone && lower == "the") {
         if (!Description(m, i, end, all, all_begin, &c)) continue;
+        // "the country" and "the ministry" as subjects only: after a verb
+        // or preposition they are mostly places or other bodies ("advised
+        // citizens to leave the country").
+        if ((c.anaphor == Anaphor::kCountry || c.anaphor == Anaphor::kBody) &&
+            !SubjectPosition(m, first, i)) {
+          continue;
+        }
       }
       if (c.anaphor == Anaphor::kNone) continue;
       c.start = tokens[i].start;

@@ -266,6 +266,9 @@ TEST_F(ActorRecognizerTest, DefiniteDescriptionsFindTheirAntecedent) {
       Run("President Ana Ruiz spoke. The general manager and the Queen "
           "listened.");
   EXPECT_EQ(MentionTexts(Find(e, "Ana Ruiz")), "Ana Ruiz");
+  // After a verb or preposition "the country" is mostly a place.
+  e = Run("Peru voted. Officials urged tourists to leave the country.");
+  EXPECT_EQ(MentionTexts(Find(e, "Peru")), "Peru");
   // No state to refer to: "the country" stays alone.
   e = Run("Anna Keller arrived. The country was calm.");
   EXPECT_EQ(MentionTexts(Find(e, "Anna Keller")), "Anna Keller");
