@@ -460,8 +460,13 @@ Status SqliteStore::RefreshActor(int64_t actor) {
 
 // Whether a mention text can identify an actor: capitalised and not a
 // pronoun. Coreference chains carry "he" and "his", which every person
-// shares and which must not merge two people.
+// shares and which must not merge two people, and descriptions ("The
+// country", "The ministry" at a sentence start), which any state or body
+// can have: after a leading "The" a name goes on capitalised.
 bool IsNameLike(std::string_view text) {
+  if (text.starts_with("The ") || text.starts_with("the ")) {
+    text.remove_prefix(4);
+  }
   if (text.empty()) return false;
   unsigned char first = static_cast<unsigned char>(text[0]);
   if (!((first >= 'A' && first <= 'Z') || first >= 0x80)) return false;

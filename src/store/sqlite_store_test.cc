@@ -339,6 +339,9 @@ TEST(SqliteStoreTest, ResolvesActorsAcrossDocuments) {
   ASSERT_TRUE(store);
   auto [d1, a1] = PraiseDoc("d1", "2024-07-13", "Wire");
   a1.entities[2].mentions.push_back({0, 2, 0, "He"});
+  Entity norway = MakeEntity("E4", "Norway", "GPE", "NOR");
+  norway.mentions.push_back({0, 11, 0, "The country"});
+  a1.entities.push_back(norway);
   ASSERT_TRUE(store->PutDocument(d1, a1).ok());
   // "Putin" alone, "Russian Federation" with Russia's code.
   Document d2 = d1;
@@ -354,12 +357,16 @@ TEST(SqliteStoreTest, ResolvesActorsAcrossDocuments) {
   a2.entities.push_back(biden);
   // A capital coded with its country stays a place of its own.
   a2.entities.push_back(MakeEntity("E3", "London", "GPE", "GBR"));
+  // Descriptions in two states' chains ("The country") never merge them.
+  Entity peru = MakeEntity("E6", "Peru", "GPE", "PER");
+  peru.mentions.push_back({0, 11, 0, "The country"});
+  a2.entities.push_back(peru);
   a2.entities.push_back(MakeEntity("E4", "United Kingdom", "GPE", "GBR"));
   ASSERT_TRUE(store->PutDocument(d2, a2).ok());
   auto counts = store->Counts();
   ASSERT_TRUE(counts.ok());
-  EXPECT_EQ(counts->actors, 6);
-  EXPECT_EQ(counts->entities, 8);
+  EXPECT_EQ(counts->actors, 8);
+  EXPECT_EQ(counts->entities, 10);
 
   auto putin = store->FindActors({.name = "putin"});
   ASSERT_TRUE(putin.ok());
