@@ -456,6 +456,21 @@ TEST(EventCoderTest, WordNetSynonymIsATrigger) {
   EXPECT_EQ(CodeOf(b), V{"IRN>ISR:111:asserted"});
 }
 
+TEST(EventCoderTest, ExcludedWordNetSynonymIsNoTrigger) {
+  // "encounter" shares "meet"'s first WordNet sense but is on the
+  // exclusion list (data/cameo_wordnet_exclusions.tsv).
+  Built b = Make("Iran encountered Israel.",
+                 "Iran/PROPN/2/nsubj encounter/VERB/0/root "
+                 "Israel/PROPN/2/obj ./PUNCT/2/punct",
+                 {kIran, kIsrael});
+  EXPECT_EQ(CodeOf(b), V{});
+  Built c = Make("Iran met Israel.",
+                 "Iran/PROPN/2/nsubj meet/VERB/0/root "
+                 "Israel/PROPN/2/obj ./PUNCT/2/punct",
+                 {kIran, kIsrael});
+  EXPECT_EQ(CodeOf(c), (V{"IRN>ISR:040:asserted", "ISR>IRN:040:asserted"}));
+}
+
 TEST(EventCoderTest, CoordinatedModifiersAreCompoundActors) {
   Built b = Make("Senior Hungarian and Romanian officials met.",
                  "senior/ADJ/5/amod Hungarian/ADJ/5/amod and/CCONJ/4/cc "
