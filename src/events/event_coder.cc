@@ -722,6 +722,17 @@ bool DocumentCoder::TargetsBySlot(const Pattern& p, int v, int object,
     for (int c : cands) {
       ActorsOf(c, &args->targets, &args->evidence_tokens, &args->reciprocal);
     }
+    // "encouraging allies such as Germany": the parser often hangs the
+    // "such as" phrase on the verb rather than on the object it restricts.
+    if (slot == "obj" && !cands.empty() && args->targets.empty()) {
+      for (int c : children_[v]) {
+        std::string prep = CaseOf(c);
+        if (Base(Deprel(c)) == "obl" &&
+            (prep == "such" || prep == "include" || prep == "including")) {
+          ActorsOf(c, &args->targets, &args->evidence_tokens);
+        }
+      }
+    }
     if (!args->targets.empty() || args->reciprocal) return true;
   }
   // "signed the AfCFTA agreement", "rejected Russia's proposal": the actor

@@ -552,6 +552,13 @@ TEST(EventCoderTest, IncludingAndSuchAsNameTheMembers) {
                  "to/PART/8/mark act/VERB/2/xcomp ./PUNCT/2/punct",
                  {kRussia, kChina});
   EXPECT_EQ(CodeOf(c), V{"RUS>CHN:020:asserted"});
+  // The same with "such as" hung on the verb, as parsers often do.
+  Built e = Make("Russia urged allies such as China to act.",
+                 "Russia/PROPN/2/nsubj urge/VERB/0/root ally/NOUN/2/obj "
+                 "such/ADJ/6/case as/ADP/4/fixed China/PROPN/2/obl "
+                 "to/PART/8/mark act/VERB/2/xcomp ./PUNCT/2/punct",
+                 {kRussia, kChina});
+  EXPECT_EQ(CodeOf(e), V{"RUS>CHN:020:asserted"});
   Built d = Make("Iran sanctioned 36 officials.",
                  "Iran/PROPN/2/nsubj sanction/VERB/0/root 36/NUM/4/nummod "
                  "official/NOUN/2/obj ./PUNCT/2/punct",
@@ -688,6 +695,21 @@ TEST(EventCoderTest, CallingForAnActorsActIsAnAppealToIt) {
                  "calm/NOUN/2/obl ./PUNCT/2/punct",
                  {{"GPE", "FRA", {"France"}}});
   EXPECT_EQ(CodeOf(c), V{});
+}
+
+TEST(EventCoderTest, ExpectingSomethingFromAnActorIsADemand) {
+  Built b = Make("Ukraine expects compensation from Iran.",
+                 "Ukraine/PROPN/2/nsubj expect/VERB/0/root "
+                 "compensation/NOUN/2/obj from/ADP/5/case Iran/PROPN/2/obl "
+                 "./PUNCT/2/punct",
+                 {kUkraine, kIran});
+  EXPECT_EQ(CodeOf(b), V{"UKR>IRN:100:asserted"});
+  // Expecting to do something is an intent, not a demand on anyone.
+  Built c = Make("Ukraine expects to visit Iran.",
+                 "Ukraine/PROPN/2/nsubj expect/VERB/0/root to/PART/4/mark "
+                 "visit/VERB/2/xcomp Iran/PROPN/4/obj ./PUNCT/2/punct",
+                 {kUkraine, kIran});
+  EXPECT_EQ(CodeOf(c), V{"UKR>IRN:036:intended"});
 }
 
 TEST(EventCoderTest, MismatchedSyntaxYieldsNoEvents) {
