@@ -349,10 +349,14 @@ void DocumentCoder::Prepare() {
   for (const Quote& q : an_.quotes) {
     auto speaker = entity_index.find(q.speaker);
     if (speaker == entity_index.end()) continue;
-    for (size_t t = 0; t < n; ++t) {
+    auto first = std::lower_bound(
+        an_.tokens.begin(), an_.tokens.end(), q.start,
+        [](const Token& tok, uint32_t pos) { return tok.start < pos; });
+    for (size_t t = first - an_.tokens.begin();
+         t < n && an_.tokens[t].end <= q.end; ++t) {
       const Token& tok = an_.tokens[t];
-      if (tok.start < q.start || tok.end > q.end || entity_at_[t] >= 0 ||
-          syn_[t].upos != "PRON" || !FirstPerson(form_[t])) {
+      if (entity_at_[t] >= 0 || syn_[t].upos != "PRON" ||
+          !FirstPerson(form_[t])) {
         continue;
       }
       std::string_view word(doc_.text.data() + tok.start, tok.end - tok.start);
