@@ -135,6 +135,8 @@ Status ParseLexicon(std::string_view content, std::string_view name,
         std::string_view flags = Trim(f[5]);
         if (flags == "sym") {
           p.symmetric = true;
+        } else if (flags == "exp") {
+          p.experiencer = true;
         } else if (flags != "-" && !flags.empty()) {
           return InvalidArgumentError("unknown flags '" + std::string(flags) +
                                       "'");

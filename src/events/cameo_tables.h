@@ -33,6 +33,10 @@ struct Pattern {
   std::vector<std::string> objects;  // Object-noun lemmas; empty for none.
   std::vector<std::string> target;   // "obj", "iobj" or a preposition.
   bool symmetric = false;
+  // The one who feels it acts ("the decision disappointed Russia", "Russia
+  // was angered by the decision": Russia disapproves): source and target
+  // swap roles.
+  bool experiencer = false;
   int line = 0;  // Line in the lexicon file, for `explain`.
 };
 

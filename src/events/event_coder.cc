@@ -1113,6 +1113,17 @@ void DocumentCoder::CodeSentence(uint32_t s) {
             }
           }
           if (args.targets.empty()) TargetsBySlot(*p, t, object, &args);
+          if (p->experiencer && args.sources.empty()) {
+            // "Russia was disappointed with Iran's decision".
+            for (int c : children_[t]) {
+              std::string prep = CaseOf(c);
+              if (Base(Deprel(c)) == "obl" &&
+                  (prep == "with" || prep == "at" || prep == "over" ||
+                   prep == "about")) {
+                ActorsOf(c, &args.sources, &args.evidence_tokens);
+              }
+            }
+          }
         } else {
           ActorsOf(subject, &args.sources,
                    own_subject ? &args.evidence_tokens : nullptr);
@@ -1128,6 +1139,7 @@ void DocumentCoder::CodeSentence(uint32_t s) {
             }
           }
         }
+        if (p->experiencer) std::swap(args.sources, args.targets);
         // A weapon supplied makes aid military aid.
         Pattern coded = *p;
         if (args.instrument >= 0 && RootOf(coded.code) == 7 &&

@@ -712,6 +712,34 @@ TEST(EventCoderTest, ExpectingSomethingFromAnActorIsADemand) {
   EXPECT_EQ(CodeOf(c), V{"UKR>IRN:036:intended"});
 }
 
+TEST(EventCoderTest, TheOneAngeredDisapproves) {
+  Built b = Make("Iran's decision angered Russia.",
+                 "Iran/PROPN/3/nmod:poss 's/PART/1/case "
+                 "decision/NOUN/4/nsubj anger/VERB/0/root Russia/PROPN/4/obj "
+                 "./PUNCT/4/punct",
+                 {kIran, kRussia});
+  EXPECT_EQ(CodeOf(b), V{"RUS>IRN:111:asserted"});
+  Built c = Make("Russia was disappointed by Iran's decision.",
+                 "Russia/PROPN/3/nsubj:pass be/AUX/3/aux:pass "
+                 "disappoint/VERB/0/root/VBN by/ADP/7/case "
+                 "Iran/PROPN/7/nmod:poss 's/PART/5/case "
+                 "decision/NOUN/3/obl:agent ./PUNCT/3/punct",
+                 {kRussia, kIran});
+  EXPECT_EQ(CodeOf(c), V{"RUS>IRN:111:asserted"});
+  Built d = Make("Russia was disappointed with Iran.",
+                 "Russia/PROPN/3/nsubj:pass be/AUX/3/aux:pass "
+                 "disappoint/VERB/0/root/VBN with/ADP/5/case "
+                 "Iran/PROPN/3/obl ./PUNCT/3/punct",
+                 {kRussia, kIran});
+  EXPECT_EQ(CodeOf(d), V{"RUS>IRN:111:asserted"});
+  Built e = Make("Russia was not disappointed by Iran.",
+                 "Russia/PROPN/4/nsubj:pass be/AUX/4/aux:pass "
+                 "not/PART/4/advmod disappoint/VERB/0/root/VBN by/ADP/6/case "
+                 "Iran/PROPN/4/obl:agent ./PUNCT/4/punct",
+                 {kRussia, kIran});
+  EXPECT_EQ(CodeOf(e), V{});
+}
+
 TEST(EventCoderTest, MismatchedSyntaxYieldsNoEvents) {
   Built b = Make("Israel attacked Iran.",
                  "Israel/PROPN/2/nsubj attack/VERB/0/root Iran/PROPN/2/obj "
