@@ -87,3 +87,39 @@ add_custom_command(
   COMMENT "Embedding the actor lexicons"
   VERBATIM)
 list(APPEND ENTENTE_GENERATED_SOURCES ${_entente_lexicons_cc})
+
+# WordNet synonyms of the CAMEO event lexicon, expanded at build time from
+# Debian's wordnet-base by tools/gen/expand_cameo_wordnet.mjs, minus the
+# team's exclusion list, and embedded (src/events/cameo_tables.cc). A
+# readable copy is left in generated/entente/cameo_lexicon_wordnet.tsv.
+set(ENTENTE_WORDNET_DIR /usr/share/wordnet CACHE PATH
+    "Directory holding WordNet 3.0's index.* and data.* (Debian wordnet-base)")
+set(_entente_wordnet_inputs
+  ${ENTENTE_WORDNET_DIR}/index.verb
+  ${ENTENTE_WORDNET_DIR}/index.noun
+  ${ENTENTE_WORDNET_DIR}/data.verb
+  ${ENTENTE_WORDNET_DIR}/data.noun)
+foreach(f ${_entente_wordnet_inputs})
+  if(NOT EXISTS ${f})
+    message(FATAL_ERROR
+      "${f} is missing: install the Debian package wordnet-base "
+      "(run scripts/setup.sh), or set ENTENTE_WORDNET_DIR.")
+  endif()
+endforeach()
+set(_entente_wordnet_cc ${ENTENTE_GENERATED_DIR}/entente/cameo_wordnet_table.cc)
+set(_entente_wordnet_script
+    ${PROJECT_SOURCE_DIR}/tools/gen/expand_cameo_wordnet.mjs)
+add_custom_command(
+  OUTPUT ${_entente_wordnet_cc}
+  COMMAND ${ENTENTE_NODE} ${_entente_wordnet_script}
+          --wordnet ${ENTENTE_WORDNET_DIR}
+          --data-dir ${PROJECT_SOURCE_DIR}/data
+          --out-tsv ${ENTENTE_GENERATED_DIR}/entente/cameo_lexicon_wordnet.tsv
+          --out-cc ${_entente_wordnet_cc}
+  DEPENDS ${_entente_wordnet_script}
+          ${_entente_wordnet_inputs}
+          ${PROJECT_SOURCE_DIR}/data/cameo_lexicon.tsv
+          ${PROJECT_SOURCE_DIR}/data/cameo_wordnet_exclusions.tsv
+  COMMENT "Expanding the CAMEO lexicon with WordNet synonyms"
+  VERBATIM)
+list(APPEND ENTENTE_GENERATED_SOURCES ${_entente_wordnet_cc})

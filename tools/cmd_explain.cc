@@ -89,7 +89,10 @@ int RunExplain(const ExplainFlags& flags) {
                 e.attributed_to.empty()
                     ? ""
                     : (" attributed_to " + e.attributed_to).c_str());
-    std::printf("      date %s  evidence \"%s\"\n", e.date.c_str(),
+    std::printf("      date %s%s  evidence \"%s\"\n", e.date.c_str(),
+                e.place.empty()
+                    ? ""
+                    : ("  place " + e.place + " " + e.place_text).c_str(),
                 e.evidence.text.c_str());
   }
   return 0;

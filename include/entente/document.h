@@ -161,6 +161,10 @@ struct Event {
   bool negated = false;
   std::string attributed_to;  // Entity id of whoever claims it, or empty.
   std::string instrument;     // Entity id of a thing involved, or empty.
+  // Where it happened: entity id of the place (GPE or LOC) of an "in/at X"
+  // phrase of the event, and that mention's text; empty when none.
+  std::string place;
+  std::string place_text;
   Evidence evidence;
 };
 

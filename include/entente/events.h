@@ -12,7 +12,11 @@
 // (12x); what is demanded or only possible is not coded; negated events are
 // flagged and, by default, left out. Reported content ("X said that ...",
 // "according to X", inside X's quotation) keeps its code with modality
-// "reported" and attributed_to X.
+// "reported" and attributed_to X. A first-person pronoun inside a quotation
+// stands for the quotation's speaker. The event's place is the GPE or LOC of
+// an "in/at/inside/into X" phrase of the trigger; material conflict (roots
+// 15, 18-20) with no target named, done in another state's territory, acts on
+// that state.
 //
 // Precision first: an event is emitted only when both its source and its
 // target resolve to entities with a CAMEO actor code, and they differ.

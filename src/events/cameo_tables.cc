@@ -135,6 +135,8 @@ Status ParseLexicon(std::string_view content, std::string_view name,
         std::string_view flags = Trim(f[5]);
         if (flags == "sym") {
           p.symmetric = true;
+        } else if (flags == "exp") {
+          p.experiencer = true;
         } else if (flags != "-" && !flags.empty()) {
           return InvalidArgumentError("unknown flags '" + std::string(flags) +
                                       "'");
@@ -172,6 +174,11 @@ Status ParseModality(std::string_view content, std::string_view name,
       });
 }
 
+std::string_view WordNetLexicon() {
+  return std::string_view(internal::kCameoWordNetLexicon,
+                          internal::kCameoWordNetLexiconSize);
+}
+
 Status LoadTables(const std::string& dir, Tables* tables) {
   auto read = [&](const char* file, std::string* out) -> Status {
     std::string path = dir + "/" + file;
@@ -186,17 +193,16 @@ Status LoadTables(const std::string& dir, Tables* tables) {
     *out = ss.str();
     return Status::Ok();
   };
-  std::string codes, lexicon, wordnet, modality;
+  std::string codes, lexicon, modality;
   ENTENTE_RETURN_IF_ERROR(read("cameo_codes.tsv", &codes));
   ENTENTE_RETURN_IF_ERROR(read("cameo_lexicon.tsv", &lexicon));
-  ENTENTE_RETURN_IF_ERROR(read("cameo_lexicon_wordnet.tsv", &wordnet));
   ENTENTE_RETURN_IF_ERROR(read("cameo_modality.tsv", &modality));
   ENTENTE_RETURN_IF_ERROR(ParseCodes(codes, dir + "/cameo_codes.tsv", tables));
   // The team's rows first: within a lemma, file order breaks ties.
   ENTENTE_RETURN_IF_ERROR(
       ParseLexicon(lexicon, dir + "/cameo_lexicon.tsv", tables));
-  ENTENTE_RETURN_IF_ERROR(
-      ParseLexicon(wordnet, dir + "/cameo_lexicon_wordnet.tsv", tables));
+  ENTENTE_RETURN_IF_ERROR(ParseLexicon(
+      WordNetLexicon(), "cameo_lexicon_wordnet.tsv (generated)", tables));
   ENTENTE_RETURN_IF_ERROR(
       ParseModality(modality, dir + "/cameo_modality.tsv", tables));
   return Status::Ok();

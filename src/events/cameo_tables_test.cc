@@ -4,6 +4,8 @@
 
 #include <fstream>
 #include <map>
+#include <set>
+#include <sstream>
 #include <string>
 
 #include "../../tests/test_util.h"
@@ -123,3 +125,47 @@ TEST(CameoTablesTest, MissingDataDirIsNotFound) {
 
 }  // namespace
 }  // namespace entente
+
+namespace entente::events {
+namespace {
+
+// The triggers (third column) of a lexicon-format table.
+std::set<std::string> Triggers(std::string_view table) {
+  std::set<std::string> out;
+  std::istringstream in{std::string(table)};
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string code, kind, trigger;
+    std::getline(fields, code, '\t');
+    std::getline(fields, kind, '\t');
+    std::getline(fields, trigger, '\t');
+    out.insert(trigger);
+  }
+  return out;
+}
+
+TEST(WordNetLexiconTest, ExpandedAtBuildTimeWithoutTheExcludedWords) {
+  std::set<std::string> triggers = Triggers(WordNetLexicon());
+  // Synonyms of "condemn" and "jail" that the build adds.
+  EXPECT_TRUE(triggers.count("excoriate"));
+  EXPECT_TRUE(triggers.count("incarcerate"));
+  std::ifstream in(testing::SourceDir() / "data/cameo_wordnet_exclusions.tsv");
+  ASSERT_TRUE(in) << "data/cameo_wordnet_exclusions.tsv is missing";
+  std::string line;
+  int excluded = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::string word = line.substr(0, line.find('\t'));
+    EXPECT_FALSE(triggers.count(word)) << word << " is excluded";
+    ++excluded;
+  }
+  // "encounter" is WordNet's first synonym of "meet": only the list keeps
+  // it out.
+  EXPECT_FALSE(triggers.count("encounter"));
+  EXPECT_GT(excluded, 50);
+}
+
+}  // namespace
+}  // namespace entente::events

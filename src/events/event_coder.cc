@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -44,6 +45,12 @@ int RootOf(std::string_view code) {
   return (code[0] - '0') * 10 + (code[1] - '0');
 }
 
+// Force posture, assault, fight, mass violence: acts on a territory.
+bool MaterialConflict(std::string_view code) {
+  int root = RootOf(code);
+  return root == 15 || root >= 18;
+}
+
 // Verbs whose object noun carries the event ("launched an attack on",
 // "held talks with"): the noun's source is the verb's subject.
 const std::unordered_set<std::string_view>& LightVerbs() {
@@ -69,6 +76,31 @@ const std::unordered_set<std::string_view>& OfHeads() {
       "member",      "members",   "envoy",      "ambassador", "spokesman",
       "spokesperson"};
   return *kSet;
+}
+
+// People who act for the body named in their "for" or "from" phrase, or
+// (beside OfHeads) their "of" phrase: "a spokesman for the State
+// Department", "representatives from Iran", "the general manager of Abu
+// Dhabi Media". Places and bodies are not here: "the city from Iran" is
+// no construction, and "an envoy for peace" names no actor anyway.
+const std::unordered_set<std::string_view>& AgentHeads() {
+  static const auto* kSet = new std::unordered_set<std::string_view>{
+      "spokesman",  "spokeswoman",  "spokesperson", "representative",
+      "official",   "officials",    "minister",     "diplomat",
+      "envoy",      "ambassador",   "delegation",   "delegate",
+      "negotiator", "commander",    "chief",        "head",
+      "director",   "manager",      "secretary",    "adviser",
+      "advisor",    "officer",      "leader",       "member",
+      "lawmaker",   "legislator",   "senator",      "general",
+      "president",  "chairman",     "chairwoman",   "chair",
+      "rapporteur", "investigator", "prosecutor",   "counterpart"};
+  return *kSet;
+}
+
+// A first-person pronoun: inside a quotation it is the speaker.
+bool FirstPerson(std::string_view form) {
+  return form == "i" || form == "we" || form == "me" || form == "us" ||
+         form == "my" || form == "our";
 }
 
 // Sports vocabulary: a match between two national teams is not an
@@ -177,6 +209,7 @@ struct Arguments {
   std::vector<int> targets;
   std::vector<int> evidence_tokens;  // Tokens the evidence span must cover.
   int instrument = -1;               // Entity index.
+  int place = -1;                    // Token of the place ("in/at X"), or -1.
   bool reciprocal = false;           // "each other", "one another".
 };
 
@@ -227,6 +260,8 @@ class DocumentCoder {
   void ActorsOf(int t, std::vector<int>* actors, std::vector<int>* tokens,
                 bool* reciprocal = nullptr) const;
   int InstrumentOf(int t) const;
+  int PlaceOf(int t) const;
+  void TargetByPlace(Arguments* args) const;
 
   // Triggers.
   const Pattern* MatchVerb(int v, int* object) const;
@@ -286,6 +321,10 @@ void DocumentCoder::Prepare() {
   entity_at_.assign(n, -1);
   mention_start_.assign(n, 0);
   mention_end_.assign(n, 0);
+  std::unordered_map<std::string, int> entity_index;
+  for (size_t e = 0; e < an_.entities.size(); ++e) {
+    entity_index[an_.entities[e].id] = static_cast<int>(e);
+  }
   for (size_t e = 0; e < an_.entities.size(); ++e) {
     for (const Mention& m : an_.entities[e].mentions) {
       auto it = std::lower_bound(
@@ -302,6 +341,33 @@ void DocumentCoder::Prepare() {
         mention_start_[t] = m.start;
         mention_end_[t] = m.end;
       }
+    }
+  }
+  // "I", "we", "our" inside a quotation are its speaker ("'We warn the
+  // Saudis', a spokesman said"). Upper-case "US" is the country, and is an
+  // entity mention already.
+  for (const Quote& q : an_.quotes) {
+    auto speaker = entity_index.find(q.speaker);
+    if (speaker == entity_index.end()) continue;
+    auto first = std::lower_bound(
+        an_.tokens.begin(), an_.tokens.end(), q.start,
+        [](const Token& tok, uint32_t pos) { return tok.start < pos; });
+    for (size_t t = first - an_.tokens.begin();
+         t < n && an_.tokens[t].end <= q.end; ++t) {
+      const Token& tok = an_.tokens[t];
+      if (entity_at_[t] >= 0 || syn_[t].upos != "PRON" ||
+          !FirstPerson(form_[t])) {
+        continue;
+      }
+      std::string_view word(doc_.text.data() + tok.start, tok.end - tok.start);
+      bool acronym =
+          word.size() > 1 && std::all_of(word.begin(), word.end(), [](char c) {
+            return std::isupper(static_cast<unsigned char>(c));
+          });
+      if (acronym) continue;
+      entity_at_[t] = speaker->second;
+      mention_start_[t] = tok.start;
+      mention_end_[t] = tok.end;
     }
   }
 }
@@ -437,10 +503,13 @@ int DocumentCoder::EntityFor(int t, int depth, int* via) const {
       }
     }
   }
-  if (OfHeads().count(lemma_[t]) || syn_[t].upos == "PROPN") {
+  bool of_head = OfHeads().count(lemma_[t]) || syn_[t].upos == "PROPN";
+  bool agent_head = AgentHeads().count(lemma_[t]) > 0;
+  if (of_head || agent_head) {
     for (int c : children_[t]) {
-      if (Base(Deprel(c)) == "nmod" && CaseOf(c) == "of" &&
-          IsActor(entity_at_[c])) {
+      if (Base(Deprel(c)) != "nmod" || !IsActor(entity_at_[c])) continue;
+      std::string prep = CaseOf(c);
+      if (prep == "of" || (agent_head && (prep == "for" || prep == "from"))) {
         if (via) *via = c;
         return entity_at_[c];
       }
@@ -468,7 +537,19 @@ void DocumentCoder::ActorsOf(int t, std::vector<int>* actors,
   for (int c : Conjuncts(t)) {
     int via = -1;
     int e = EntityFor(c, 0, &via);
-    if (e < 0) continue;
+    if (e < 0) {
+      // "36 people including Donald Trump", "allies such as Germany": the
+      // named members stand for the group.
+      for (int k : children_[c]) {
+        std::string_view rel = Base(Deprel(k));
+        std::string prep = CaseOf(k);
+        if ((rel == "nmod" || rel == "acl" || rel == "obl") &&
+            (prep == "include" || prep == "including" || prep == "such")) {
+          ActorsOf(k, actors, tokens, nullptr);
+        }
+      }
+      continue;
+    }
     add(e, c);
     // Coordinated modifiers are compound actors too: "Senior Hungarian and
     // Romanian officials", "the foreign ministers of Egypt, Greece and
@@ -492,6 +573,43 @@ int DocumentCoder::InstrumentOf(int v) const {
     }
   }
   return -1;
+}
+
+// Where the event happened: the token of a place (GPE or LOC entity) in an
+// "in", "at", "inside" or "into" phrase of the trigger ("met in Cairo",
+// "moved into Syria"), or -1.
+int DocumentCoder::PlaceOf(int t) const {
+  for (int c : children_[t]) {
+    std::string_view rel = Base(Deprel(c));
+    if (rel != "obl" && rel != "nmod") continue;
+    std::string prep = CaseOf(c);
+    if (prep != "in" && prep != "at" && prep != "inside" && prep != "into") {
+      continue;
+    }
+    int e = entity_at_[c];
+    if (e < 0) continue;
+    const std::string& type = an_.entities[e].type;
+    if (type == "GPE" || type == "LOC") return c;
+  }
+  return -1;
+}
+
+// Force used "in Syria" with no target named acts on that state: "Turkey
+// began an offensive in north-east Syria". Only for material conflict (15,
+// 18-20), only a coded place of another country than every source, and only
+// when no target was found: "fought ISIS in Iraq" keeps ISIS.
+void DocumentCoder::TargetByPlace(Arguments* args) const {
+  if (args->place < 0 || !args->targets.empty() || args->reciprocal) return;
+  int e = entity_at_[args->place];
+  const Entity& place = an_.entities[e];
+  if (place.type != "GPE" || place.country.empty() || place.code.empty()) {
+    return;
+  }
+  for (int e : args->sources) {
+    if (an_.entities[e].country == place.country) return;
+  }
+  args->targets.push_back(e);
+  args->evidence_tokens.push_back(args->place);
 }
 
 const Pattern* DocumentCoder::MatchVerb(int v, int* object) const {
@@ -607,6 +725,17 @@ bool DocumentCoder::TargetsBySlot(const Pattern& p, int v, int object,
     }
     for (int c : cands) {
       ActorsOf(c, &args->targets, &args->evidence_tokens, &args->reciprocal);
+    }
+    // "encouraging allies such as Germany": the parser often hangs the
+    // "such as" phrase on the verb rather than on the object it restricts.
+    if (slot == "obj" && !cands.empty() && args->targets.empty()) {
+      for (int c : children_[v]) {
+        std::string prep = CaseOf(c);
+        if (Base(Deprel(c)) == "obl" &&
+            (prep == "such" || prep == "include" || prep == "including")) {
+          ActorsOf(c, &args->targets, &args->evidence_tokens);
+        }
+      }
     }
     if (!args->targets.empty() || args->reciprocal) return true;
   }
@@ -901,6 +1030,12 @@ void DocumentCoder::Emit(uint32_t s, int trigger, const Pattern& p,
     ev.negated = mod.negated;
     ev.attributed_to = attributed_to;
     if (args.instrument >= 0) ev.instrument = an_.entities[args.instrument].id;
+    if (args.place >= 0) {
+      ev.place = an_.entities[entity_at_[args.place]].id;
+      ev.place_text = doc_.text.substr(
+          mention_start_[args.place],
+          mention_end_[args.place] - mention_start_[args.place]);
+    }
     ev.evidence.start = start;
     ev.evidence.end = end;
     ev.evidence.text = doc_.text.substr(start, end - start);
@@ -978,6 +1113,17 @@ void DocumentCoder::CodeSentence(uint32_t s) {
             }
           }
           if (args.targets.empty()) TargetsBySlot(*p, t, object, &args);
+          if (p->experiencer && args.sources.empty()) {
+            // "Russia was disappointed with Iran's decision".
+            for (int c : children_[t]) {
+              std::string prep = CaseOf(c);
+              if (Base(Deprel(c)) == "obl" &&
+                  (prep == "with" || prep == "at" || prep == "over" ||
+                   prep == "about")) {
+                ActorsOf(c, &args.sources, &args.evidence_tokens);
+              }
+            }
+          }
         } else {
           ActorsOf(subject, &args.sources,
                    own_subject ? &args.evidence_tokens : nullptr);
@@ -993,12 +1139,16 @@ void DocumentCoder::CodeSentence(uint32_t s) {
             }
           }
         }
+        if (p->experiencer) std::swap(args.sources, args.targets);
         // A weapon supplied makes aid military aid.
         Pattern coded = *p;
         if (args.instrument >= 0 && RootOf(coded.code) == 7 &&
             coded.code != "075") {
           coded.code = "072";
         }
+        args.place = PlaceOf(t);
+        if (args.place < 0 && object >= 0) args.place = PlaceOf(object);
+        if (MaterialConflict(coded.code)) TargetByPlace(&args);
         if (args.sources.empty()) {
           Trace("  ('" + form_[t] + "': subject " +
                 (subject >= 0 ? "'" + form_[subject] + "' names no coded actor"
@@ -1020,6 +1170,19 @@ void DocumentCoder::CodeSentence(uint32_t s) {
           if (rel == "nmod:poss" || rel == "amod" || Base(rel) == "compound" ||
               (Base(rel) == "nmod" && CaseOf(c) == "by")) {
             ActorsOf(c, &args.sources, &args.evidence_tokens);
+          }
+        }
+        // "rocket attacks carried out by militias", "a bombing claimed by
+        // the Taliban": the agent of a participle on the event noun.
+        if (args.sources.empty()) {
+          for (int c : children_[t]) {
+            if (Base(Deprel(c)) != "acl" || syn_[c].xpos != "VBN") continue;
+            for (int k : children_[c]) {
+              if (Deprel(k) == "obl:agent" ||
+                  (Base(Deprel(k)) == "obl" && CaseOf(k) == "by")) {
+                ActorsOf(k, &args.sources, &args.evidence_tokens);
+              }
+            }
           }
         }
         for (const std::string& slot : p->target) {
@@ -1049,6 +1212,9 @@ void DocumentCoder::CodeSentence(uint32_t s) {
             }
           }
         }
+        args.place = PlaceOf(t);
+        if (args.place < 0 && governor >= 0) args.place = PlaceOf(governor);
+        if (MaterialConflict(p->code)) TargetByPlace(&args);
         Modality mod;
         if (governor >= 0) {
           mod = ModalityOf(governor);

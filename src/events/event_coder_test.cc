@@ -456,6 +456,21 @@ TEST(EventCoderTest, WordNetSynonymIsATrigger) {
   EXPECT_EQ(CodeOf(b), V{"IRN>ISR:111:asserted"});
 }
 
+TEST(EventCoderTest, ExcludedWordNetSynonymIsNoTrigger) {
+  // "encounter" shares "meet"'s first WordNet sense but is on the
+  // exclusion list (data/cameo_wordnet_exclusions.tsv).
+  Built b = Make("Iran encountered Israel.",
+                 "Iran/PROPN/2/nsubj encounter/VERB/0/root "
+                 "Israel/PROPN/2/obj ./PUNCT/2/punct",
+                 {kIran, kIsrael});
+  EXPECT_EQ(CodeOf(b), V{});
+  Built c = Make("Iran met Israel.",
+                 "Iran/PROPN/2/nsubj meet/VERB/0/root "
+                 "Israel/PROPN/2/obj ./PUNCT/2/punct",
+                 {kIran, kIsrael});
+  EXPECT_EQ(CodeOf(c), (V{"IRN>ISR:040:asserted", "ISR>IRN:040:asserted"}));
+}
+
 TEST(EventCoderTest, CoordinatedModifiersAreCompoundActors) {
   Built b = Make("Senior Hungarian and Romanian officials met.",
                  "senior/ADJ/5/amod Hungarian/ADJ/5/amod and/CCONJ/4/cc "
@@ -473,6 +488,256 @@ TEST(EventCoderTest, TraceReportsNearMisses) {
   std::string trace;
   EXPECT_EQ(CodeOf(b, &trace), V{});
   EXPECT_NE(trace.find("near miss: 'pressured'"), std::string::npos) << trace;
+}
+
+TEST(EventCoderTest, FirstPersonInAQuotationIsTheSpeaker) {
+  Built b = Make("We warn Israel, Iran said.",
+                 "we/PRON/2/nsubj warn/VERB/6/ccomp Israel/PROPN/2/obj "
+                 ",/PUNCT/6/punct Iran/PROPN/6/nsubj say/VERB/0/root "
+                 "./PUNCT/6/punct",
+                 {kIran, kIsrael});
+  // Without a quotation "we" is nobody the coder knows.
+  EXPECT_EQ(CodeOf(b), V{});
+  Quote q;
+  q.start = 0;
+  q.end = 14;  // "We warn Israel"
+  q.speaker = "E1";
+  b.analysis.quotes.push_back(q);
+  auto events = Coder().Code(b.doc, b.analysis, b.syntax);
+  EXPECT_EQ(Summary(events), V{"IRN>ISR:130:reported"});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].attributed_to, "E1");
+}
+
+TEST(EventCoderTest, FirstPersonOutsideTheQuotationIsNotTheSpeaker) {
+  Built b = Make("We warn Israel, Iran said.",
+                 "we/PRON/2/nsubj warn/VERB/6/ccomp Israel/PROPN/2/obj "
+                 ",/PUNCT/6/punct Iran/PROPN/6/nsubj say/VERB/0/root "
+                 "./PUNCT/6/punct",
+                 {kIran, kIsrael});
+  Quote q;
+  q.start = 3;  // "warn Israel": the pronoun is outside.
+  q.end = 14;
+  q.speaker = "E1";
+  b.analysis.quotes.push_back(q);
+  EXPECT_EQ(CodeOf(b), V{});
+}
+
+TEST(EventCoderTest, SpokesmanForABodySpeaksForIt) {
+  Built b = Make("A spokesman for Iran condemned Israel.",
+                 "a/DET/2/det spokesman/NOUN/5/nsubj for/ADP/4/case "
+                 "Iran/PROPN/2/nmod condemn/VERB/0/root Israel/PROPN/5/obj "
+                 "./PUNCT/5/punct",
+                 {kIran, kIsrael});
+  EXPECT_EQ(CodeOf(b), V{"IRN>ISR:111:asserted"});
+  // A campaign "for Iran" is not Iran acting.
+  Built c = Make("A campaign for Iran condemned Israel.",
+                 "a/DET/2/det campaign/NOUN/5/nsubj for/ADP/4/case "
+                 "Iran/PROPN/2/nmod condemn/VERB/0/root Israel/PROPN/5/obj "
+                 "./PUNCT/5/punct",
+                 {kIran, kIsrael});
+  EXPECT_EQ(CodeOf(c), V{});
+}
+
+TEST(EventCoderTest, IncludingAndSuchAsNameTheMembers) {
+  Built b = Make("Iran sanctioned 36 officials including Bolton.",
+                 "Iran/PROPN/2/nsubj sanction/VERB/0/root 36/NUM/4/nummod "
+                 "official/NOUN/2/obj include/VERB/6/case "
+                 "Bolton/PROPN/4/nmod ./PUNCT/2/punct",
+                 {kIran, {"PERSON", "USAGOV", {"Bolton"}}});
+  EXPECT_EQ(CodeOf(b), V{"IRN>USAGOV:163:asserted"});
+  Built c = Make("Russia urged allies such as China to act.",
+                 "Russia/PROPN/2/nsubj urge/VERB/0/root ally/NOUN/2/obj "
+                 "such/ADJ/6/case as/ADP/4/fixed China/PROPN/3/nmod "
+                 "to/PART/8/mark act/VERB/2/xcomp ./PUNCT/2/punct",
+                 {kRussia, kChina});
+  EXPECT_EQ(CodeOf(c), V{"RUS>CHN:020:asserted"});
+  // The same with "such as" hung on the verb, as parsers often do.
+  Built e = Make("Russia urged allies such as China to act.",
+                 "Russia/PROPN/2/nsubj urge/VERB/0/root ally/NOUN/2/obj "
+                 "such/ADJ/6/case as/ADP/4/fixed China/PROPN/2/obl "
+                 "to/PART/8/mark act/VERB/2/xcomp ./PUNCT/2/punct",
+                 {kRussia, kChina});
+  EXPECT_EQ(CodeOf(e), V{"RUS>CHN:020:asserted"});
+  Built d = Make("Iran sanctioned 36 officials.",
+                 "Iran/PROPN/2/nsubj sanction/VERB/0/root 36/NUM/4/nummod "
+                 "official/NOUN/2/obj ./PUNCT/2/punct",
+                 {kIran});
+  EXPECT_EQ(CodeOf(d), V{});
+}
+
+TEST(EventCoderTest, EventPlaceFromInPhrase) {
+  Built b = Make("Russia and Iran held talks in Cairo.",
+                 "Russia/PROPN/4/nsubj and/CCONJ/3/cc Iran/PROPN/1/conj "
+                 "hold/VERB/0/root talks/NOUN/4/obj in/ADP/7/case "
+                 "Cairo/PROPN/4/obl ./PUNCT/4/punct",
+                 {kRussia, kIran, {"GPE", "EGY", {"Cairo"}}});
+  auto events = Coder().Code(b.doc, b.analysis, b.syntax);
+  ASSERT_EQ(Summary(events),
+            (V{"RUS>IRN:040:asserted", "IRN>RUS:040:asserted"}));
+  EXPECT_EQ(events[0].place, "E3");
+  EXPECT_EQ(events[0].place_text, "Cairo");
+  // Talks are not an act on the host: the place is no target.
+  Built c = Make("Iran held talks in Cairo.",
+                 "Iran/PROPN/2/nsubj hold/VERB/0/root talks/NOUN/2/obj "
+                 "in/ADP/5/case Cairo/PROPN/2/obl ./PUNCT/2/punct",
+                 {kIran, {"GPE", "EGY", {"Cairo"}}});
+  EXPECT_EQ(CodeOf(c), V{});
+}
+
+TEST(EventCoderTest, NoPlaceWithoutInOrAtPhrase) {
+  Built b = Make("Israel attacked Iran.",
+                 "Israel/PROPN/2/nsubj attack/VERB/0/root Iran/PROPN/2/obj "
+                 "./PUNCT/2/punct",
+                 {kIsrael, kIran});
+  auto events = Coder().Code(b.doc, b.analysis, b.syntax);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].place, "");
+}
+
+TEST(EventCoderTest, ForceUsedInAnotherStateActsOnIt) {
+  const EntitySpec turkey{"GPE", "TUR", {"Turkey"}};
+  Built b = Make("Turkey launched an offensive in Syria.",
+                 "Turkey/PROPN/2/nsubj launch/VERB/0/root an/DET/4/det "
+                 "offensive/NOUN/2/obj in/ADP/6/case Syria/PROPN/4/nmod "
+                 "./PUNCT/2/punct",
+                 {turkey, {"GPE", "SYR", {"Syria"}}});
+  auto events = Coder().Code(b.doc, b.analysis, b.syntax);
+  ASSERT_EQ(Summary(events), V{"TUR>SYR:190:asserted"});
+  EXPECT_EQ(events[0].place, "E2");
+  // In its own territory it is no international event.
+  Built c = Make("Turkey launched an offensive in Ankara.",
+                 "Turkey/PROPN/2/nsubj launch/VERB/0/root an/DET/4/det "
+                 "offensive/NOUN/2/obj in/ADP/6/case Ankara/PROPN/4/nmod "
+                 "./PUNCT/2/punct",
+                 {turkey, {"GPE", "TUR", {"Ankara"}}});
+  EXPECT_EQ(CodeOf(c), V{});
+  // A named target wins over the place.
+  Built d =
+      Make("Turkey attacked Kurds in Syria.",
+           "Turkey/PROPN/2/nsubj attack/VERB/0/root Kurds/PROPN/2/obj "
+           "in/ADP/5/case Syria/PROPN/2/obl ./PUNCT/2/punct",
+           {turkey, {"ORG", "SYRREB", {"Kurds"}}, {"GPE", "SYR", {"Syria"}}});
+  EXPECT_EQ(CodeOf(d), V{"TUR>SYRREB:190:asserted"});
+  // A future attack there is still not coded.
+  Built e = Make("Turkey will attack in Syria.",
+                 "Turkey/PROPN/3/nsubj will/AUX/3/aux attack/VERB/0/root "
+                 "in/ADP/5/case Syria/PROPN/3/obl ./PUNCT/3/punct",
+                 {turkey, {"GPE", "SYR", {"Syria"}}});
+  EXPECT_EQ(CodeOf(e), V{});
+}
+
+TEST(EventCoderTest, AgentOfAParticipleOnTheEventNoun) {
+  Built b = Make("Attacks on Israel carried out by Hezbollah continued.",
+                 "attack/NOUN/8/nsubj on/ADP/3/case Israel/PROPN/1/nmod "
+                 "carry/VERB/1/acl/VBN out/ADP/4/compound:prt by/ADP/7/case "
+                 "Hezbollah/PROPN/4/obl:agent continue/VERB/0/root "
+                 "./PUNCT/8/punct",
+                 {kIsrael, {"ORG", "LBNREB", {"Hezbollah"}}});
+  EXPECT_EQ(CodeOf(b), V{"LBNREB>ISR:190:asserted"});
+}
+
+TEST(EventCoderTest, GatheringOfCoordinatedActorsIsAMeeting) {
+  Built b =
+      Make("Egypt and Greece gathered in Cairo.",
+           "Egypt/PROPN/4/nsubj and/CCONJ/3/cc Greece/PROPN/1/conj "
+           "gather/VERB/0/root in/ADP/6/case Cairo/PROPN/4/obl "
+           "./PUNCT/4/punct",
+           {{"GPE", "EGY", {"Egypt", "Cairo"}}, {"GPE", "GRC", {"Greece"}}});
+  EXPECT_EQ(CodeOf(b), (V{"EGY>GRC:040:asserted", "GRC>EGY:040:asserted"}));
+  Built c = Make("Egypt gathered in Cairo.",
+                 "Egypt/PROPN/2/nsubj gather/VERB/0/root in/ADP/4/case "
+                 "Cairo/PROPN/2/obl ./PUNCT/2/punct",
+                 {{"GPE", "EGY", {"Egypt", "Cairo"}}});
+  EXPECT_EQ(CodeOf(c), V{});
+}
+
+TEST(EventCoderTest, AgreeingOnIsMutualButNotForOneSide) {
+  Built b = Make("Turkey and Libya agreed on a border.",
+                 "Turkey/PROPN/4/nsubj and/CCONJ/3/cc Libya/PROPN/1/conj "
+                 "agree/VERB/0/root on/ADP/7/case a/DET/7/det "
+                 "border/NOUN/4/obl ./PUNCT/4/punct",
+                 {{"GPE", "TUR", {"Turkey"}}, {"GPE", "LBY", {"Libya"}}});
+  EXPECT_EQ(CodeOf(b), (V{"TUR>LBY:050:asserted", "LBY>TUR:050:asserted"}));
+  Built c = Make("Turkey and Libya did not agree on a border.",
+                 "Turkey/PROPN/6/nsubj and/CCONJ/3/cc Libya/PROPN/1/conj "
+                 "do/AUX/6/aux not/PART/6/advmod agree/VERB/0/root "
+                 "on/ADP/9/case a/DET/9/det border/NOUN/6/obl "
+                 "./PUNCT/6/punct",
+                 {{"GPE", "TUR", {"Turkey"}}, {"GPE", "LBY", {"Libya"}}});
+  EXPECT_EQ(CodeOf(c), V{});
+}
+
+TEST(EventCoderTest, DismissingAClaimRejectsItsAuthor) {
+  Built b = Make("Russia dismissed the claim from Germany.",
+                 "Russia/PROPN/2/nsubj dismiss/VERB/0/root the/DET/4/det "
+                 "claim/NOUN/2/obj from/ADP/6/case Germany/PROPN/4/nmod "
+                 "./PUNCT/2/punct",
+                 {kRussia, {"GPE", "DEU", {"Germany"}}});
+  EXPECT_EQ(CodeOf(b), V{"RUS>DEU:120:asserted"});
+  // Dismissing an official is no rejection of a state.
+  Built c = Make("Russia dismissed the envoy from Germany.",
+                 "Russia/PROPN/2/nsubj dismiss/VERB/0/root the/DET/4/det "
+                 "envoy/NOUN/2/obj from/ADP/6/case Germany/PROPN/4/nmod "
+                 "./PUNCT/2/punct",
+                 {kRussia, {"GPE", "DEU", {"Germany"}}});
+  EXPECT_EQ(CodeOf(c), V{});
+}
+
+TEST(EventCoderTest, CallingForAnActorsActIsAnAppealToIt) {
+  Built b = Make("France called for Russian restraint.",
+                 "France/PROPN/2/nsubj call/VERB/0/root for/ADP/5/case "
+                 "Russian/ADJ/5/amod restraint/NOUN/2/obl ./PUNCT/2/punct",
+                 {{"GPE", "FRA", {"France"}}, {"GPE", "RUS", {"Russian"}}});
+  EXPECT_EQ(CodeOf(b), V{"FRA>RUS:020:asserted"});
+  Built c = Make("France called for calm.",
+                 "France/PROPN/2/nsubj call/VERB/0/root for/ADP/4/case "
+                 "calm/NOUN/2/obl ./PUNCT/2/punct",
+                 {{"GPE", "FRA", {"France"}}});
+  EXPECT_EQ(CodeOf(c), V{});
+}
+
+TEST(EventCoderTest, ExpectingSomethingFromAnActorIsADemand) {
+  Built b = Make("Ukraine expects compensation from Iran.",
+                 "Ukraine/PROPN/2/nsubj expect/VERB/0/root "
+                 "compensation/NOUN/2/obj from/ADP/5/case Iran/PROPN/2/obl "
+                 "./PUNCT/2/punct",
+                 {kUkraine, kIran});
+  EXPECT_EQ(CodeOf(b), V{"UKR>IRN:100:asserted"});
+  // Expecting to do something is an intent, not a demand on anyone.
+  Built c = Make("Ukraine expects to visit Iran.",
+                 "Ukraine/PROPN/2/nsubj expect/VERB/0/root to/PART/4/mark "
+                 "visit/VERB/2/xcomp Iran/PROPN/4/obj ./PUNCT/2/punct",
+                 {kUkraine, kIran});
+  EXPECT_EQ(CodeOf(c), V{"UKR>IRN:036:intended"});
+}
+
+TEST(EventCoderTest, TheOneAngeredDisapproves) {
+  Built b = Make("Iran's decision angered Russia.",
+                 "Iran/PROPN/3/nmod:poss 's/PART/1/case "
+                 "decision/NOUN/4/nsubj anger/VERB/0/root Russia/PROPN/4/obj "
+                 "./PUNCT/4/punct",
+                 {kIran, kRussia});
+  EXPECT_EQ(CodeOf(b), V{"RUS>IRN:111:asserted"});
+  Built c = Make("Russia was disappointed by Iran's decision.",
+                 "Russia/PROPN/3/nsubj:pass be/AUX/3/aux:pass "
+                 "disappoint/VERB/0/root/VBN by/ADP/7/case "
+                 "Iran/PROPN/7/nmod:poss 's/PART/5/case "
+                 "decision/NOUN/3/obl:agent ./PUNCT/3/punct",
+                 {kRussia, kIran});
+  EXPECT_EQ(CodeOf(c), V{"RUS>IRN:111:asserted"});
+  Built d = Make("Russia was disappointed with Iran.",
+                 "Russia/PROPN/3/nsubj:pass be/AUX/3/aux:pass "
+                 "disappoint/VERB/0/root/VBN with/ADP/5/case "
+                 "Iran/PROPN/3/obl ./PUNCT/3/punct",
+                 {kRussia, kIran});
+  EXPECT_EQ(CodeOf(d), V{"RUS>IRN:111:asserted"});
+  Built e = Make("Russia was not disappointed by Iran.",
+                 "Russia/PROPN/4/nsubj:pass be/AUX/4/aux:pass "
+                 "not/PART/4/advmod disappoint/VERB/0/root/VBN by/ADP/6/case "
+                 "Iran/PROPN/4/obl:agent ./PUNCT/4/punct",
+                 {kRussia, kIran});
+  EXPECT_EQ(CodeOf(e), V{});
 }
 
 TEST(EventCoderTest, MismatchedSyntaxYieldsNoEvents) {

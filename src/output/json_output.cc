@@ -87,6 +87,9 @@ ordered_json EventsJson(const Analysis& analysis) {
                       {"negated", v.negated},
                       {"attributed_to", NullIfEmpty(v.attributed_to)}};
     if (!v.instrument.empty()) e["instrument"] = v.instrument;
+    if (!v.place.empty()) {
+      e["place"] = {{"id", v.place}, {"text", v.place_text}};
+    }
     e["evidence"] = {{"start", v.evidence.start},
                      {"end", v.evidence.end},
                      {"text", v.evidence.text}};
