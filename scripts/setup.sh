@@ -23,6 +23,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libgumbo-dev libsimdjson-dev libsqlite3-dev sqlite3
+  libcpp-httplib-dev
   iso-codes wordnet-base
   clang-format
   chromium
