@@ -500,19 +500,29 @@ function drawTimeline(container, timeline) {
   }
   const xs = rows.map(([x]) => x);
   const data = [xs, rows.map(([, t]) => t.cooperation), rows.map(([, t]) => t.conflict), rows.map(([, t]) => t.goldstein_sum)];
-  const single = rows.length === 1;
+  // Half the smallest gap between periods on either side, so the bars at
+  // the ends are drawn whole (a single period gets two weeks each side).
+  let step = 86400 * 30;
+  for (let i = 1; i < xs.length; i++) step = Math.min(step, xs[i] - xs[i - 1]);
+  const pad = Math.max(step * 0.6, 43200);
+  const span = xs[xs.length - 1] - xs[0];
+  const dateText = (s) => new Date(s * 1000).toISOString().slice(0, span > 86400 * 400 ? 7 : 10);
+  const bars = (align) => uPlot.paths.bars({ size: [0.35, 24], align });
   const opts = {
     width: Math.max(260, container.clientWidth || 360),
     height: 180,
-    // One period is drawn as points; pad the x range so it is visible.
-    scales: { x: { time: true, ...(single ? { range: [xs[0] - 86400 * 15, xs[0] + 86400 * 15] } : {}) }, g: {} },
+    scales: { x: { time: true, range: () => [xs[0] - pad, xs[xs.length - 1] + pad] }, y: { range: (u, min, max) => [0, Math.max(1, max)] }, g: {} },
     series: [
-      {},
-      { label: 'cooperation', stroke: `rgb(${COLORS.coop})`, width: 2, points: { show: true } },
-      { label: 'conflict', stroke: `rgb(${COLORS.conflict})`, width: 2, points: { show: true } },
-      { label: 'net Goldstein', stroke: '#5b6b7c', dash: [4, 3], scale: 'g', points: { show: true } },
+      { value: (u, v) => (v === null ? '' : dateText(v)) },
+      { label: 'cooperation', stroke: `rgb(${COLORS.coop})`, fill: `rgba(${COLORS.coop}, 0.7)`, paths: bars(-1), points: { show: false } },
+      { label: 'conflict', stroke: `rgb(${COLORS.conflict})`, fill: `rgba(${COLORS.conflict}, 0.7)`, paths: bars(1), points: { show: false } },
+      { label: 'net Goldstein', stroke: '#5b6b7c', dash: [4, 3], scale: 'g', points: { show: true, size: 5 } },
     ],
-    axes: [{}, { label: 'events', size: 40 }, { side: 1, scale: 'g', label: 'Goldstein', grid: { show: false }, size: 45 }],
+    axes: [
+      { values: (u, splits) => splits.map(dateText), space: 70 },
+      { label: 'events', size: 40 },
+      { side: 1, scale: 'g', label: 'Goldstein', grid: { show: false }, size: 45 },
+    ],
     legend: { live: false },
   };
   chart = new uPlot(opts, data, container);
