@@ -111,9 +111,14 @@ function cxxLiteral(bytes) {
   const lines = [];
   let line = "";
   for (const b of bytes) {
-    if (b === 0x22 || b === 0x5c) line += "\\" + String.fromCharCode(b);
-    else if (b >= 0x20 && b < 0x7f) line += String.fromCharCode(b);
-    else line += "\\" + b.toString(8).padStart(3, "0");
+    // Quotes, backslashes and "?" (no trigraph warnings) are escaped.
+    if (b === 0x22 || b === 0x5c || b === 0x3f) {
+      line += "\\" + String.fromCharCode(b);
+    } else if (b >= 0x20 && b < 0x7f) {
+      line += String.fromCharCode(b);
+    } else {
+      line += "\\" + b.toString(8).padStart(3, "0");
+    }
     if (line.length >= 100) {
       lines.push(`"${line}"`);
       line = "";
