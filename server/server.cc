@@ -326,13 +326,18 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
             [self](const httplib::Request& req, httplib::Response& res) {
               self->Extract(req, res);
             });
-  httplib::Server::HandlerWithResponse on_error = [](const httplib::Request&,
-                                                     httplib::Response& res) {
-    if (res.body.empty()) {
-      SetError(res, res.status, DefaultMessage(res.status));
-    }
-    return httplib::Server::HandlerResponse::Handled;
-  };
+  size_t max_body = options.max_body;
+  httplib::Server::HandlerWithResponse on_error =
+      [max_body](const httplib::Request&, httplib::Response& res) {
+        if (res.body.empty()) {
+          std::string message = DefaultMessage(res.status);
+          if (res.status == 413) {
+            message += " (limit " + std::to_string(max_body) + " bytes)";
+          }
+          SetError(res, res.status, message);
+        }
+        return httplib::Server::HandlerResponse::Handled;
+      };
   http.set_error_handler(std::move(on_error));
   http.set_exception_handler([](const httplib::Request& req,
                                 httplib::Response& res, std::exception_ptr ep) {
