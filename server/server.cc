@@ -318,6 +318,9 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   int threads = options.threads > 0 ? options.threads : 1;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_payload_max_length(options.max_body);
+  // Headers and body go out in separate writes; without this, Nagle's
+  // algorithm holds the body until the client's delayed ACK (40 ms).
+  http.set_tcp_nodelay(true);
   http.set_pre_routing_handler(
       [self](const httplib::Request& req, httplib::Response& res) {
         return self->PreRoute(req, res);
