@@ -78,14 +78,40 @@ test('clicking a node opens its profile', async () => {
   assert.equal(await page.evaluate(() => window.ententeGraph.$id('CHL').selected()), true);
 });
 
+test("a profile's quotations and partners lead to the article and the events", async () => {
+  const profile = await apiGet(page, '/api/actors/CHL');
+  assert.equal(profile.status, 200);
+  const quote = profile.body.quotes.find((q) => q.text.includes('defend every metre'));
+  assert.ok(quote, 'the API lists the quotation');
+  await page.click('[data-testid=quote-item]');
+  await page.waitForSelector('[data-testid=article]:not([hidden])');
+  assert.equal(await page.textContent('[data-testid=evidence]'), quote.text);
+  await page.click('[data-testid=article-back]');
+  await page.waitForSelector('[data-testid=profile]:not([hidden])');
+  // Partner Peru: the events of both directions between Chile and Peru.
+  await page.click('[data-testid=profile-partners] [data-testid=relation-item]');
+  await page.waitForSelector('[data-testid=edge-events]:not([hidden])');
+  assert.equal(await page.textContent('[data-testid=edge-title]'), 'Chile ↔ Peru');
+  const peru = profile.body.partners[0].actor;
+  const both = await Promise.all([
+    apiGet(page, `/api/events?source=CHL&target=a${peru.id}`),
+    apiGet(page, `/api/events?source=a${peru.id}&target=CHL`),
+  ]);
+  const expected = both.flatMap((r) => r.body.events.map((e) => e.id)).sort();
+  assert.equal(expected.length, 2);
+  const shown = await page.locator('[data-testid=event-item]').evaluateAll((els) => els.map((e) => Number(e.dataset.eventId)));
+  assert.deepEqual(shown.sort(), expected);
+});
+
 let edgeEvents;
 
 test('clicking an edge lists its events', async () => {
   await scrollTop();
   const p = await graphPoint(page, 'CHL>BOL');
   await page.mouse.click(p.x, p.y);
-  await page.waitForSelector('[data-testid=edge-events]:not([hidden])');
-  assert.equal(await page.textContent('[data-testid=edge-title]'), 'Chile → Bolivia');
+  // The panel may still show the partner's events: wait for this edge's.
+  await page.waitForFunction(() => document.querySelector('[data-testid=edge-title]').textContent === 'Chile → Bolivia');
+  assert.equal(await page.isVisible('[data-testid=edge-events]'), true);
   const api = await apiGet(page, '/api/events?source=CHL&target=BOL&limit=200');
   assert.equal(api.status, 200);
   edgeEvents = api.body.events;
