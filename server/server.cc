@@ -321,6 +321,10 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   // Headers and body go out in separate writes; without this, Nagle's
   // algorithm holds the body until the client's delayed ACK (40 ms).
   http.set_tcp_nodelay(true);
+  // An idle keep-alive connection gives its thread back after 2 s (the
+  // library's default is 5 s), so that a browser's spare connections do not
+  // starve other clients.
+  http.set_keep_alive_timeout(2);
   http.set_pre_routing_handler(
       [self](const httplib::Request& req, httplib::Response& res) {
         return self->PreRoute(req, res);

@@ -19,7 +19,10 @@ struct ServerOptions {
   std::string db_path;
   std::string host = "127.0.0.1";
   int port = 8080;  // 0 picks a free port (see Server::port()).
-  int threads = 4;  // Worker threads, each with its own store connection.
+  // Worker threads, each with its own store connection while it answers. An
+  // open keep-alive connection holds a thread, and browsers open up to six
+  // per server, so fewer than about eight makes pages wait.
+  int threads = 8;
   size_t max_body = 1 << 20;  // Larger request bodies get a 413.
   // Requests per second per client address (a token bucket holding two
   // seconds' worth); 0 turns the limit off.
