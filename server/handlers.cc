@@ -9,6 +9,7 @@
 #include "entente/blocs.h"
 #include "entente/events.h"
 #include "entente/pipeline.h"
+#include "entities/gazetteer.h"
 #include "server/json_writers.h"
 #include "server/params.h"
 
@@ -206,6 +207,16 @@ struct GraphView {
   std::vector<GraphEdgeView> edges;
 };
 
+// The built-in country gazetteer, for names of countries no stored actor
+// names; null if it cannot be read (labels then stay codes).
+const Gazetteer* Countries() {
+  static const Gazetteer* countries = [] {
+    StatusOr<Gazetteer> g = Gazetteer::BuiltIn();
+    return g.ok() ? new Gazetteer(std::move(g).value()) : nullptr;
+  }();
+  return countries;
+}
+
 // The node an actor belongs to: its country or organisation (the first three
 // letters of its CAMEO code, so a president counts for the state) or itself;
 // -1 for an uncoded actor at country level.
@@ -224,15 +235,26 @@ int NodeOf(const ActorRef& a, bool by_country, GraphView& view,
     node.id = key;
     node.label = by_country ? key : a.name;
     node.code = by_country ? key : a.code;
-    node.type = a.type;
+    node.type = by_country ? (key == "IGO" ? "IGO" : "") : a.type;
+    if (by_country && Countries()) {
+      std::string_view country = Countries()->CountryName(key);
+      if (!country.empty()) {
+        node.label = std::string(country);
+        node.type = "GPE";
+      }
+    }
     view.nodes.push_back(std::move(node));
   }
   GraphNode& node = view.nodes[it->second];
-  // The state's own entity ("Russia", GPE, code RUS) names a country node.
-  if (by_country && !node.named_by_state && a.code == key) {
-    node.label = a.name;
-    node.type = a.type;
-    node.named_by_state = a.type == "GPE";
+  if (by_country && !node.named_by_state) {
+    // A node whose members belong to the country `key` is a state.
+    if (node.type.empty() && a.country == key) node.type = "GPE";
+    // The state's own entity ("Russia", GPE, code RUS) names it.
+    if (a.code == key) {
+      node.label = a.name;
+      if (node.type.empty()) node.type = a.type;
+      node.named_by_state = a.type == "GPE";
+    }
   }
   return it->second;
 }
