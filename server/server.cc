@@ -1,6 +1,7 @@
 #include "server/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <cstdio>
@@ -342,6 +343,13 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   // library's default is 5 s), so that a browser's spare connections do not
   // starve other clients.
   http.set_keep_alive_timeout(2);
+  // httplib's default sets SO_REUSEPORT, which lets a second server bind
+  // the same port and silently take half of the connections; SO_REUSEADDR
+  // alone still allows a restart while old connections linger.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   http.set_pre_routing_handler(
       [self](const httplib::Request& req, httplib::Response& res) {
         return self->PreRoute(req, res);

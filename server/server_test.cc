@@ -685,6 +685,17 @@ TEST_F(ServerApiTest, RateLimitAndDevelopmentWebDirectory) {
   StopServer(server, thread);
 }
 
+TEST_F(ServerApiTest, PortInUseIsAnError) {
+  ServerOptions options;
+  options.db_path = *db_path_;
+  options.port = server_->port();
+  auto second = Server::Create(options);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), StatusCode::kIoError);
+  EXPECT_NE(second.status().message().find(std::to_string(options.port)),
+            std::string::npos);
+}
+
 TEST(ServerCreateTest, FailsForMissingDatabase) {
   ServerOptions options;
   options.db_path = "/nonexistent/entente.db";

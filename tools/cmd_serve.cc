@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "entente/pipeline.h"
+#include "entente/store.h"
 #include "server/server.h"
 
 namespace entente::tools {
@@ -42,6 +43,17 @@ int RunServe(ServeFlags& flags) {
                  "requests per second (e.g. 50 or 50/s; 0 = no limit)\n",
                  flags.rate_limit.c_str());
     return 2;
+  }
+  {
+    // A missing or foreign database is reported before the models load.
+    StoreOptions read_only;
+    read_only.read_only = true;
+    auto store = Store::OpenSqlite(flags.options.db_path, read_only);
+    if (!store.ok()) {
+      std::fprintf(stderr, "entente serve: %s\n",
+                   store.status().message().c_str());
+      return 1;
+    }
   }
   std::unique_ptr<const Pipeline> pipeline;
   if (!flags.no_extract) {
