@@ -63,16 +63,43 @@ export async function reloadGraph(page, action) {
   return waitForGraph(page);
 }
 
-// The page coordinates of a graph node (its centre) or edge (its midpoint).
-export async function graphPoint(page, id) {
+// Points (page coordinates) where a real click should hit a graph node or
+// edge: the node's centre, or points along the edge's curve that no node
+// covers (a random layout may put a node or its label on an edge's middle).
+async function graphPoints(page, id) {
   return page.evaluate((elementId) => {
     const cy = window.ententeGraph;
     const item = cy.getElementById(elementId);
     if (item.empty()) throw new Error(`no graph element ${elementId}`);
-    const p = item.isNode() ? item.renderedPosition() : item.renderedMidpoint();
     const box = cy.container().getBoundingClientRect();
-    return { x: box.left + p.x, y: box.top + p.y };
+    const toPage = (p) => ({ x: box.left + p.x * cy.zoom() + cy.pan().x, y: box.top + p.y * cy.zoom() + cy.pan().y });
+    if (item.isNode()) return [toPage(item.position())];
+    const a = item.sourceEndpoint();
+    const b = item.targetEndpoint();
+    const c = item.controlPoints();
+    const along = (t) => (c && c.length === 1
+      ? { x: (1 - t) ** 2 * a.x + 2 * (1 - t) * t * c[0].x + t * t * b.x, y: (1 - t) ** 2 * a.y + 2 * (1 - t) * t * c[0].y + t * t * b.y }
+      : { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
+    const covered = (p) => cy.nodes().some((n) => {
+      const bb = n.boundingBox({ includeLabels: true });
+      return p.x > bb.x1 - 3 && p.x < bb.x2 + 3 && p.y > bb.y1 - 3 && p.y < bb.y2 + 3;
+    });
+    return [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75].map(along).filter((p) => !covered(p)).map(toPage);
   }, id);
+}
+
+// Clicks a graph node or edge with the mouse, as a user would, and returns
+// once the page has selected it (trying the next point along an edge when
+// another element was on top).
+export async function clickGraph(page, id) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const points = await graphPoints(page, id);
+  for (const p of points) {
+    await page.mouse.click(p.x, p.y);
+    const hit = await page.evaluate((want) => window.ententeState.selected && window.ententeState.selected.id === want, id);
+    if (hit) return;
+  }
+  throw new Error(`clicking ${id} at ${JSON.stringify(points)} did not select it`);
 }
 
 // GET on the API from inside the page (same origin, same URL encoding).

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openBrowser, waitForGraph, reloadGraph, graphPoint, apiGet, BASE_URL, ARTIFACTS } from './browser.mjs';
+import { openBrowser, waitForGraph, reloadGraph, clickGraph, apiGet, BASE_URL, ARTIFACTS } from './browser.mjs';
 
 let session;
 let page;
@@ -62,9 +62,7 @@ test('the graph renders the fixture countries and their edges', async () => {
 });
 
 test('clicking a node opens its profile', async () => {
-  await scrollTop();
-  const p = await graphPoint(page, 'CHL');
-  await page.mouse.click(p.x, p.y);
+  await clickGraph(page, 'CHL');
   await page.waitForSelector('[data-testid=profile]:not([hidden])');
   assert.equal(await page.textContent('[data-testid=profile-name]'), 'Chile');
   assert.match(await page.textContent('[data-testid=profile-meta]'), /CHL/);
@@ -106,9 +104,7 @@ test("a profile's quotations and partners lead to the article and the events", a
 let edgeEvents;
 
 test('clicking an edge lists its events', async () => {
-  await scrollTop();
-  const p = await graphPoint(page, 'CHL>BOL');
-  await page.mouse.click(p.x, p.y);
+  await clickGraph(page, 'CHL>BOL');
   // The panel may still show the partner's events: wait for this edge's.
   await page.waitForFunction(() => document.querySelector('[data-testid=edge-title]').textContent === 'Chile → Bolivia');
   assert.equal(await page.isVisible('[data-testid=edge-events]'), true);
@@ -224,8 +220,7 @@ test('the actor level draws actors, and their profiles and edges open', async ()
   assert.ok(drawn.nodes.every((id) => /^a\d+$/.test(id)), `actor node ids: ${drawn.nodes}`);
   const chile = await page.evaluate(() => window.ententeGraph.nodes().filter((n) => n.data('label') === 'Chile').map((n) => n.id()));
   assert.equal(chile.length, 1);
-  let p = await graphPoint(page, chile[0]);
-  await page.mouse.click(p.x, p.y);
+  await clickGraph(page, chile[0]);
   await page.waitForSelector('[data-testid=profile]:not([hidden])');
   assert.equal(await page.textContent('[data-testid=profile-name]'), 'Chile');
   const edge = await page.evaluate((id) => {
@@ -233,9 +228,7 @@ test('the actor level draws actors, and their profiles and edges open', async ()
     return e.nonempty() ? e.id() : null;
   }, chile[0]);
   assert.ok(edge, 'an edge from Chile to Bolivia');
-  await scrollTop();
-  p = await graphPoint(page, edge);
-  await page.mouse.click(p.x, p.y);
+  await clickGraph(page, edge);
   await page.waitForSelector('[data-testid=edge-events]:not([hidden])');
   assert.equal(await page.locator('[data-testid=event-item]').count(), 2);
   await reloadGraph(page, () => page.check('[data-testid=level-country]'));

@@ -176,8 +176,10 @@ function edgeWidth(events, maxEvents) {
   return 1 + 9 * (Math.log1p(events) / Math.log1p(Math.max(1, maxEvents)));
 }
 
-function nodeSize(events, maxEvents) {
-  return 14 + 36 * Math.sqrt((events || 0) / Math.max(1, maxEvents));
+// Node area grows with events; crowded graphs get smaller nodes.
+function nodeSize(events, maxEvents, crowded) {
+  const [min, range] = crowded ? [8, 20] : [14, 36];
+  return min + range * Math.sqrt((events || 0) / Math.max(1, maxEvents));
 }
 
 function nodeColor(type) {
@@ -236,7 +238,7 @@ function toElements(graph) {
       code: n.code || '',
       type: n.type || '',
       events: n.events || 0,
-      size: nodeSize(n.events, maxNode),
+      size: nodeSize(n.events, maxNode, graph.nodes.length > 80),
       color: nodeColor(n.type),
     },
   }));
@@ -257,15 +259,22 @@ function toElements(graph) {
   return nodes.concat(edges);
 }
 
-// A force-directed layout for graphs of the corpus' size, a cheap one for
-// very large graphs so the page still draws quickly.
+// A force-directed layout (cose) within a time budget: its cost grows with
+// the square of the node count, so bigger graphs get fewer iterations (and
+// cool down faster to match); very big ones get concentric rings by volume.
 function layoutFor(count) {
-  if (count > 600) return { name: 'concentric', animate: false, concentric: (n) => n.data('events'), levelWidth: () => 4 };
+  if (count > 250) {
+    return { name: 'concentric', animate: false, concentric: (n) => n.data('events'), levelWidth: () => 4, minNodeSpacing: 4 };
+  }
+  const iterations = Math.max(100, Math.min(1000, Math.round(2e6 / Math.max(1, count * count))));
   return {
     name: 'cose',
     animate: false,
     randomize: true,
-    numIter: count > 150 ? 400 : 1000,
+    numIter: iterations,
+    initialTemp: 1000,
+    minTemp: 1,
+    coolingFactor: Math.pow(1 / 1000, 1 / iterations),
     nodeRepulsion: () => 8000,
     idealEdgeLength: () => 60,
     nodeOverlap: 8,
@@ -280,7 +289,9 @@ function drawGraph(graph) {
   const cy = cytoscape({
     container: $('graph'),
     elements: toElements(graph),
-    style: GRAPH_STYLE,
+    // Straight edges without arrows draw much faster on very large graphs.
+    style: graph.edges.length > 800 ? GRAPH_STYLE.concat([{ selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } }]) : GRAPH_STYLE,
+    hideEdgesOnViewport: graph.edges.length > 800,
     layout: layoutFor(graph.nodes.length),
     minZoom: 0.1,
     maxZoom: 4,
