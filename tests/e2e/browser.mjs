@@ -23,6 +23,7 @@ export async function openBrowser() {
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage',  // containers often have a tiny /dev/shm
     ],
   });
   const page = context.pages()[0] || (await context.newPage());
