@@ -1,6 +1,7 @@
 #include "server/handlers.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 #include <set>
@@ -456,8 +457,11 @@ StatusOr<Document> DocumentFromBody(const ApiRequest& req) {
   Document doc;
   doc.id = "extract";
   doc.origin = "POST /api/extract";
-  std::string_view type = req.content_type;
-  type = type.substr(0, type.find(';'));
+  // The media type without parameters, lower-cased ("Text/Plain;
+  // charset=UTF-8" is text/plain).
+  std::string type = req.content_type.substr(0, req.content_type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  for (char& c : type) c = static_cast<char>(std::tolower(c));
   if (type == "application/json") {
     Json body = Json::parse(req.body, nullptr, /*allow_exceptions=*/false);
     if (body.is_discarded() || !body.is_object()) {
@@ -488,7 +492,7 @@ StatusOr<Document> DocumentFromBody(const ApiRequest& req) {
   } else if (type.empty() || type == "text/plain") {
     doc.text = req.body;
   } else {
-    return InvalidArgumentError("body: Content-Type '" + std::string(type) +
+    return InvalidArgumentError("body: Content-Type '" + type +
                                 "' is not text/plain or application/json");
   }
   if (doc.text.find_first_not_of(" \t\r\n") == std::string::npos) {

@@ -483,7 +483,8 @@ TEST_F(ServerApiTest, ExtractAnswersLikeTheCommandLine) {
   EXPECT_EQ(res->body,
             AnalysisToJson(doc, pipeline_->Analyze(doc), JsonOptions()));
 
-  res = client.Post("/api/extract", "Japan praised China.", "text/plain");
+  res = client.Post("/api/extract", "Japan praised China.",
+                    "Text/Plain; charset=UTF-8");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_EQ(Json::parse(res->body)["events"][0]["code"], "051");
