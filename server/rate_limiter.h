@@ -21,6 +21,12 @@ class RateLimiter {
   bool Allow(const std::string& client, Clock::time_point now);
   bool Allow(const std::string& client) { return Allow(client, Clock::now()); }
 
+  // Clients currently remembered.
+  size_t clients() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return buckets_.size();
+  }
+
  private:
   struct Bucket {
     double tokens;
