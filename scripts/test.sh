@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: formatting check, the Release build's tests, then
-# the same tests built with AddressSanitizer + UndefinedBehaviorSanitizer.
+# Runs the whole test suite: formatting check, the Release build's tests, the
+# web explorer's browser tests (tests/e2e/run.sh), then the same unit tests
+# built with AddressSanitizer + UndefinedBehaviorSanitizer.
 # Tests that need ../shared skip themselves with a message when it is absent.
 # Exits non-zero on any failure.
 #
@@ -25,6 +26,14 @@ run_suite() {  # build-dir, extra cmake args...
 }
 
 run_suite build -DCMAKE_BUILD_TYPE=Release
+# The web explorer in a real browser (headless chromium) against `entente
+# serve` on the Release build; setup.sh installs chromium.
+if [ -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+  log "browser tests (tests/e2e/run.sh build)"
+  tests/e2e/run.sh build
+else
+  log "SKIPPED the browser tests: ${CHROMIUM:-/usr/bin/chromium} is not installed (scripts/setup.sh installs it)"
+fi
 if [ -z "${SKIP_ASAN:-}" ]; then
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
     run_suite build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DENTENTE_SANITIZE=ON -DENTENTE_BUILD_BENCH=OFF

@@ -39,6 +39,8 @@ void RegisterExplain(CLI::App& app, int* exit_code);
 void RegisterIngest(CLI::App& app, int* exit_code);
 void RegisterQuery(CLI::App& app, int* exit_code);
 void RegisterExport(CLI::App& app, int* exit_code);
+// The HTTP API and web explorer (tools/cmd_serve.cc, server/).
+void RegisterServe(CLI::App& app, int* exit_code);
 
 }  // namespace entente::tools
 

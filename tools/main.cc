@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   entente::tools::RegisterIngest(app, &exit_code);
   entente::tools::RegisterQuery(app, &exit_code);
   entente::tools::RegisterExport(app, &exit_code);
+  entente::tools::RegisterServe(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

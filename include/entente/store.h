@@ -94,6 +94,12 @@ struct EventFilter {
   std::string document{};  // Only events of this document id.
   bool one_per_cluster = false;  // One row (the earliest report) per cluster.
   size_t limit = 0;              // At most this many rows; 0 = all.
+  // Actor ids (ActorRef::id); a non-zero id replaces the name or code
+  // matching of the same side above.
+  int64_t actor_id = 0;
+  int64_t source_id = 0;
+  int64_t target_id = 0;
+  size_t offset = 0;  // Skip this many rows first (paging).
 };
 
 // One stored event with its actors, document and cluster.
@@ -126,6 +132,7 @@ struct EventRecord {
   int num_mentions = 0;
   int num_sources = 0;
   int num_articles = 0;
+  std::string title;  // The document's title; may be empty.
 };
 
 // Filters for FindActors; empty means any.
@@ -137,6 +144,8 @@ struct ActorFilter {
   std::string from{};  // Seen in a document dated within [from, to].
   std::string to{};
   size_t limit = 0;
+  int64_t id = 0;     // This actor only.
+  size_t offset = 0;  // Skip this many rows first (paging).
 };
 
 // A canonical actor: one person, organisation or place across documents.
@@ -157,6 +166,9 @@ struct QuoteFilter {
   std::string from{};
   std::string to{};
   size_t limit = 0;
+  std::string document{};  // Only quotations of this document id.
+  int64_t speaker_id = 0;  // Replaces `speaker` with this actor id.
+  size_t offset = 0;       // Skip this many rows first (paging).
 };
 
 struct QuoteRecord {
@@ -185,6 +197,13 @@ struct TimelineFilter {
   std::string to{};
   TimelineUnit unit = TimelineUnit::kMonth;
   bool one_per_cluster = false;  // Count real events, not reports.
+  // Actor ids replacing the matching of `source` / `target` by name or code.
+  int64_t source_id = 0;
+  int64_t target_id = 0;
+  // When set (a name, alias or code prefix, or an id), the timeline of every
+  // event with this actor on either side; source and target are ignored.
+  std::string actor{};
+  int64_t actor_id = 0;
 };
 
 struct TimelineBucket {
@@ -208,6 +227,38 @@ struct GraphEdge {
 struct ActorGraph {
   std::vector<ActorRecord> nodes;  // Every actor with at least one edge.
   std::vector<GraphEdge> edges;
+};
+
+// Filters for FindInteractions; empty means any.
+struct GraphFilter {
+  std::string from{};  // As in EventFilter.
+  std::string to{};
+  std::string code{};  // CAMEO event code prefix.
+  // Only interactions with this actor on one side (name, alias or code
+  // prefix as in EventFilter::actor, or an id).
+  std::string actor{};
+  int64_t actor_id = 0;
+};
+
+// Events from one actor to another, aggregated: one edge of the directed
+// interaction graph, with both actors described.
+struct Interaction {
+  ActorRef source;
+  ActorRef target;
+  int64_t events = 0;
+  double goldstein_sum = 0;
+  int64_t cooperation = 0;  // Quad classes 1 and 2.
+  int64_t conflict = 0;     // Quad classes 3 and 4.
+};
+
+// A stored document, as given to PutDocument.
+struct DocumentRecord {
+  std::string id;
+  std::string title;
+  std::string date;
+  std::string source;
+  std::string url;
+  std::string text;
 };
 
 class Store {
@@ -266,6 +317,13 @@ class Store {
   // are left out. `from`/`to` as in EventFilter; empty means all time.
   virtual StatusOr<ActorGraph> BuildActorGraph(const std::string& from,
                                                const std::string& to) = 0;
+  // Every (source actor, target actor) pair with its events aggregated, in
+  // one query (for graph views); events without both actors, and an actor's
+  // events with itself, are left out. Ordered by source then target id.
+  virtual StatusOr<std::vector<Interaction>> FindInteractions(
+      const GraphFilter& filter) = 0;
+  // One document by id; NotFound when absent.
+  virtual StatusOr<DocumentRecord> GetDocument(std::string_view id) = 0;
 };
 
 // A hex SHA-256 of the document's id, date, source, url, title and text: two

@@ -106,6 +106,41 @@ void AddActorMatch(Where& where, std::string_view actor_column,
   where.Add(std::move(fragment), std::move(values));
 }
 
+// Adds "this side is actor `id`" when `id` is set, else the match by name or
+// code of AddActorMatch when `who` is not empty.
+void AddSideMatch(Where& where, std::string_view actor_column,
+                  std::string_view code_column, const std::string& who,
+                  int64_t id) {
+  if (id > 0) {
+    where.Add(std::string(actor_column) + " = ?", {id});
+  } else if (!who.empty()) {
+    AddActorMatch(where, actor_column, code_column, who);
+  }
+}
+
+// Adds "either side is the actor" (by id or by name/code) to `where`.
+void AddEitherSideMatch(Where& where, const std::string& who, int64_t id) {
+  if (id <= 0 && who.empty()) return;
+  Where a, b;
+  AddSideMatch(a, "ev.source_actor", "ev.source_code", who, id);
+  AddSideMatch(b, "ev.target_actor", "ev.target_code", who, id);
+  std::vector<SqlValue> values = a.values;
+  values.insert(values.end(), b.values.begin(), b.values.end());
+  // Each fragment starts with " AND ".
+  where.Add("(" + a.sql.substr(5) + " OR " + b.sql.substr(5) + ")",
+            std::move(values));
+}
+
+// " LIMIT ? OFFSET ?" with its values when paging is asked for; bound rather
+// than written into the SQL so that the statement cache stays small.
+void AddPaging(std::string& sql, std::vector<SqlValue>& values, size_t limit,
+               size_t offset) {
+  if (limit == 0 && offset == 0) return;
+  sql += " LIMIT ? OFFSET ?";
+  values.emplace_back(limit > 0 ? static_cast<int64_t>(limit) : int64_t{-1});
+  values.emplace_back(static_cast<int64_t>(offset));
+}
+
 Status AddDayRange(Where& where, std::string_view column,
                    const std::string& from, const std::string& to) {
   if (!from.empty()) {
@@ -166,6 +201,9 @@ class SqliteStore final : public Store {
       const TimelineFilter& filter) override;
   StatusOr<ActorGraph> BuildActorGraph(const std::string& from,
                                        const std::string& to) override;
+  StatusOr<std::vector<Interaction>> FindInteractions(
+      const GraphFilter& filter) override;
+  StatusOr<DocumentRecord> GetDocument(std::string_view id) override;
 
  private:
   Status Migrate(int from_version);
@@ -999,7 +1037,7 @@ constexpr char kEventColumns[] =
     "(SELECT a.name FROM entities n JOIN actors a ON a.id = n.actor_id WHERE "
     "n.id = ev.instrument), "
     "ev.evidence_start, ev.evidence_end, ev.evidence_text, ev.cluster_id, "
-    "c.num_mentions, c.num_sources, c.num_articles "
+    "c.num_mentions, c.num_sources, c.num_articles, d.title "
     "FROM events ev JOIN documents d ON d.id = ev.document_id "
     "LEFT JOIN actors sa ON sa.id = ev.source_actor "
     "LEFT JOIN actors ta ON ta.id = ev.target_actor "
@@ -1020,22 +1058,11 @@ ActorRef ReadActorRef(const Statement& s, int col) {
 StatusOr<std::vector<EventRecord>> SqliteStore::FindEvents(
     const EventFilter& filter) {
   Where where;
-  if (!filter.actor.empty()) {
-    // Either side: the two matches OR-ed together.
-    Where a, b;
-    AddActorMatch(a, "ev.source_actor", "ev.source_code", filter.actor);
-    AddActorMatch(b, "ev.target_actor", "ev.target_code", filter.actor);
-    std::vector<SqlValue> values = a.values;
-    values.insert(values.end(), b.values.begin(), b.values.end());
-    where.Add("(" + a.sql.substr(5) + " OR " + b.sql.substr(5) + ")",
-              std::move(values));
-  }
-  if (!filter.source.empty()) {
-    AddActorMatch(where, "ev.source_actor", "ev.source_code", filter.source);
-  }
-  if (!filter.target.empty()) {
-    AddActorMatch(where, "ev.target_actor", "ev.target_code", filter.target);
-  }
+  AddEitherSideMatch(where, filter.actor, filter.actor_id);
+  AddSideMatch(where, "ev.source_actor", "ev.source_code", filter.source,
+               filter.source_id);
+  AddSideMatch(where, "ev.target_actor", "ev.target_code", filter.target,
+               filter.target_id);
   if (!filter.country.empty()) {
     where.Add("(ev.source_country = ? OR ev.target_country = ?)",
               {filter.country, filter.country});
@@ -1065,7 +1092,7 @@ StatusOr<std::vector<EventRecord>> SqliteStore::FindEvents(
   }
   std::string sql =
       std::string(kEventColumns) + where.sql + " ORDER BY ev.day, ev.id";
-  if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
+  AddPaging(sql, where.values, filter.limit, filter.offset);
   STORE_ASSIGN(stmt, db_->Prepare(sql));
   stmt.BindAll(where.values);
   std::vector<EventRecord> out;
@@ -1106,6 +1133,7 @@ StatusOr<std::vector<EventRecord>> SqliteStore::FindEvents(
     r.num_mentions = static_cast<int>(stmt.Int(37));
     r.num_sources = static_cast<int>(stmt.Int(38));
     r.num_articles = static_cast<int>(stmt.Int(39));
+    r.title = stmt.Text(40);
     out.push_back(std::move(r));
   }
   return out;
@@ -1176,6 +1204,7 @@ StatusOr<std::vector<ActorRecord>> SqliteStore::FindActors(
     where.Add("a.code LIKE ? ESCAPE '\\'", {LikeEscape(filter.code) + "%"});
   }
   if (!filter.country.empty()) where.Add("a.country = ?", {filter.country});
+  if (filter.id > 0) where.Add("a.id = ?", {filter.id});
   if (!filter.from.empty() || !filter.to.empty()) {
     Where range;
     ENTENTE_RETURN_IF_ERROR(
@@ -1188,7 +1217,7 @@ StatusOr<std::vector<ActorRecord>> SqliteStore::FindActors(
   }
   std::string sql = std::string(kActorColumns) + where.sql +
                     " ORDER BY docs DESC, a.name, a.id";
-  if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
+  AddPaging(sql, where.values, filter.limit, filter.offset);
   return ReadActors(*db_, sql, where.values);
 }
 
@@ -1205,7 +1234,9 @@ StatusOr<ActorRecord> SqliteStore::LoadActor(int64_t id) {
 StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuotes(
     const QuoteFilter& filter) {
   Where where;
-  if (!filter.speaker.empty()) {
+  if (filter.speaker_id > 0) {
+    where.Add("q.speaker_actor = ?", {filter.speaker_id});
+  } else if (!filter.speaker.empty()) {
     std::string norm = NormalizeName(filter.speaker);
     std::string fragment = std::string("(q.speaker_actor IN (") +
                            kActorIdsByName +
@@ -1223,6 +1254,7 @@ StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuotes(
     where.Add("q.text LIKE ? ESCAPE '\\'",
               {"%" + LikeEscape(filter.text) + "%"});
   }
+  if (!filter.document.empty()) where.Add("d.doc_key = ?", {filter.document});
   ENTENTE_RETURN_IF_ERROR(AddDayRange(where, "d.day", filter.from, filter.to));
   std::string sql =
       "SELECT q.id, d.doc_key, d.date, d.url, q.text, "
@@ -1235,7 +1267,7 @@ StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuotes(
       "FROM quotes q JOIN documents d ON d.id = q.document_id "
       "LEFT JOIN actors sa ON sa.id = q.speaker_actor WHERE 1" +
       where.sql + " ORDER BY d.day, q.id";
-  if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
+  AddPaging(sql, where.values, filter.limit, filter.offset);
   STORE_ASSIGN(stmt, db_->Prepare(sql));
   stmt.BindAll(where.values);
   std::vector<QuoteRecord> out;
@@ -1263,19 +1295,26 @@ StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuotes(
 
 StatusOr<std::vector<TimelineBucket>> SqliteStore::Timeline(
     const TimelineFilter& filter) {
-  if (filter.source.empty() || filter.target.empty()) {
+  const bool one_actor = !filter.actor.empty() || filter.actor_id > 0;
+  if (!one_actor && ((filter.source.empty() && filter.source_id <= 0) ||
+                     (filter.target.empty() && filter.target_id <= 0))) {
     return InvalidArgumentError("a timeline needs a source and a target");
   }
-  auto direction = [&](const std::string& a, const std::string& b) {
+  auto direction = [](const std::string& a, int64_t a_id, const std::string& b,
+                      int64_t b_id) {
     Where w;
-    AddActorMatch(w, "ev.source_actor", "ev.source_code", a);
-    AddActorMatch(w, "ev.target_actor", "ev.target_code", b);
+    AddSideMatch(w, "ev.source_actor", "ev.source_code", a, a_id);
+    AddSideMatch(w, "ev.target_actor", "ev.target_code", b, b_id);
     return w;
   };
   Where where;
-  Where forward = direction(filter.source, filter.target);
-  if (filter.both_directions) {
-    Where backward = direction(filter.target, filter.source);
+  Where forward = direction(filter.source, filter.source_id, filter.target,
+                            filter.target_id);
+  if (one_actor) {
+    AddEitherSideMatch(where, filter.actor, filter.actor_id);
+  } else if (filter.both_directions) {
+    Where backward = direction(filter.target, filter.target_id, filter.source,
+                               filter.source_id);
     std::vector<SqlValue> values = forward.values;
     values.insert(values.end(), backward.values.begin(), backward.values.end());
     where.Add("((1" + forward.sql + ") OR (1" + backward.sql + "))",
@@ -1360,6 +1399,65 @@ StatusOr<ActorGraph> SqliteStore::BuildActorGraph(const std::string& from,
     graph.nodes.push_back(std::move(actor));
   }
   return graph;
+}
+
+StatusOr<std::vector<Interaction>> SqliteStore::FindInteractions(
+    const GraphFilter& filter) {
+  Where where;
+  ENTENTE_RETURN_IF_ERROR(AddDayRange(where, "ev.day", filter.from, filter.to));
+  if (!filter.code.empty()) {
+    where.Add("ev.code LIKE ? ESCAPE '\\'", {LikeEscape(filter.code) + "%"});
+  }
+  AddEitherSideMatch(where, filter.actor, filter.actor_id);
+  // Aggregate first, then describe the actors of the (fewer) pairs.
+  std::string sql =
+      "SELECT sa.id, sa.name, sa.type, sa.code, sa.country, sa.role, "
+      "ta.id, ta.name, ta.type, ta.code, ta.country, ta.role, "
+      "g.n, g.goldstein, g.cooperation, g.conflict FROM ("
+      "SELECT ev.source_actor AS s, ev.target_actor AS t, count(*) AS n, "
+      "sum(ev.goldstein) AS goldstein, "
+      "sum(ev.quad_class IN (1, 2)) AS cooperation, "
+      "sum(ev.quad_class IN (3, 4)) AS conflict FROM events ev "
+      "WHERE ev.source_actor IS NOT NULL AND ev.target_actor IS NOT NULL AND "
+      "ev.source_actor <> ev.target_actor" +
+      where.sql +
+      " GROUP BY 1, 2) g JOIN actors sa ON sa.id = g.s "
+      "JOIN actors ta ON ta.id = g.t ORDER BY g.s, g.t";
+  STORE_ASSIGN(stmt, db_->Prepare(sql));
+  stmt.BindAll(where.values);
+  std::vector<Interaction> out;
+  while (true) {
+    STORE_ASSIGN(row, stmt.Step());
+    if (!row) break;
+    Interaction i;
+    i.source = ReadActorRef(stmt, 0);
+    i.target = ReadActorRef(stmt, 6);
+    i.events = stmt.Int(12);
+    i.goldstein_sum = stmt.Double(13);
+    i.cooperation = stmt.Int(14);
+    i.conflict = stmt.Int(15);
+    out.push_back(std::move(i));
+  }
+  return out;
+}
+
+StatusOr<DocumentRecord> SqliteStore::GetDocument(std::string_view id) {
+  STORE_ASSIGN(stmt, db_->Prepare("SELECT doc_key, title, date, source, url, "
+                                  "text FROM documents WHERE doc_key = ?"));
+  stmt.Bind(1, id);
+  STORE_ASSIGN(row, stmt.Step());
+  if (!row) {
+    return NotFoundError(db_->path() + ": no document '" + std::string(id) +
+                         "'");
+  }
+  DocumentRecord d;
+  d.id = stmt.Text(0);
+  d.title = stmt.Text(1);
+  d.date = stmt.Text(2);
+  d.source = stmt.Text(3);
+  d.url = stmt.Text(4);
+  d.text = stmt.Text(5);
+  return d;
 }
 
 }  // namespace

@@ -595,5 +595,172 @@ TEST(SqliteStoreTest, ReaderSeesOnlyCommittedBatches) {
   EXPECT_EQ(reader->DocumentHashes()->at("d1"), ContentHash(doc));
 }
 
+// Three documents: Russia praises China twice (07-13, 08-02), China
+// threatens Japan once (08-05); quotes by Putin.
+std::unique_ptr<Store> ThreeDocumentStore(const TempDir& dir) {
+  auto store = MustOpen(dir.File("q.db"));
+  if (!store) return nullptr;
+  auto [d1, a1] = PraiseDoc("d1", "2024-07-13", "Wire");
+  auto [d2, a2] = PraiseDoc("d2", "2024-08-02", "Paper");
+  auto [d3, a3] = PraiseDoc("d3", "2024-08-05", "Wire");
+  a3.events[0] = MakeEvent("V1", "E2", "E4", "CHN", "JPN", "138", 4, -7.0,
+                           "2024-08-05", "China threatened Japan");
+  a3.entities.push_back(MakeEntity("E4", "Japan", "GPE", "JPN"));
+  EXPECT_TRUE(store->PutDocument(d1, a1).ok());
+  EXPECT_TRUE(store->PutDocument(d2, a2).ok());
+  EXPECT_TRUE(store->PutDocument(d3, a3).ok());
+  return store;
+}
+
+int64_t ActorId(Store& store, const std::string& name) {
+  auto actors = store.FindActors({.name = name});
+  EXPECT_TRUE(actors.ok() && !actors->empty()) << name;
+  return actors.ok() && !actors->empty() ? (*actors)[0].actor.id : 0;
+}
+
+TEST(SqliteStoreQueryTest, PagingWithLimitAndOffset) {
+  TempDir dir;
+  auto store = ThreeDocumentStore(dir);
+  ASSERT_TRUE(store);
+  auto all = store->FindEvents({});
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 3u);
+  EventFilter page;
+  page.limit = 1;
+  page.offset = 1;
+  auto second = store->FindEvents(page);
+  ASSERT_TRUE(second.ok());
+  ASSERT_EQ(second->size(), 1u);
+  EXPECT_EQ((*second)[0].id, (*all)[1].id);
+  page.limit = 0;  // An offset alone skips rows and keeps the rest.
+  page.offset = 2;
+  auto rest = store->FindEvents(page);
+  ASSERT_TRUE(rest.ok());
+  ASSERT_EQ(rest->size(), 1u);
+  EXPECT_EQ((*rest)[0].id, (*all)[2].id);
+  EXPECT_EQ((*all)[0].title, "Russia praises China");
+
+  auto actors = store->FindActors({.limit = 2, .offset = 3});
+  ASSERT_TRUE(actors.ok());
+  EXPECT_EQ(actors->size(), 1u);  // Russia, China, Putin, Japan: one left.
+}
+
+TEST(SqliteStoreQueryTest, ActorIdsReplaceNames) {
+  TempDir dir;
+  auto store = ThreeDocumentStore(dir);
+  ASSERT_TRUE(store);
+  int64_t china = ActorId(*store, "China");
+  int64_t russia = ActorId(*store, "Russia");
+  EventFilter by_id;
+  by_id.source_id = china;
+  auto from_china = store->FindEvents(by_id);
+  ASSERT_TRUE(from_china.ok());
+  ASSERT_EQ(from_china->size(), 1u);
+  EXPECT_EQ((*from_china)[0].code, "138");
+  by_id = EventFilter();
+  by_id.actor_id = china;
+  EXPECT_EQ(store->FindEvents(by_id)->size(), 3u);
+  by_id.target_id = russia;  // Nothing goes to Russia.
+  EXPECT_TRUE(store->FindEvents(by_id)->empty());
+
+  auto one = store->FindActors({.id = russia});
+  ASSERT_TRUE(one.ok());
+  ASSERT_EQ(one->size(), 1u);
+  EXPECT_EQ((*one)[0].actor.name, "Russia");
+
+  QuoteFilter quotes;
+  quotes.speaker_id = ActorId(*store, "Putin");
+  EXPECT_EQ(store->FindQuotes(quotes)->size(), 3u);
+  quotes.document = "d2";
+  auto in_d2 = store->FindQuotes(quotes);
+  ASSERT_TRUE(in_d2.ok());
+  ASSERT_EQ(in_d2->size(), 1u);
+  EXPECT_EQ((*in_d2)[0].document, "d2");
+  quotes.speaker_id = russia;
+  EXPECT_TRUE(store->FindQuotes(quotes)->empty());
+}
+
+TEST(SqliteStoreQueryTest, TimelineOfOneActorOnEitherSide) {
+  TempDir dir;
+  auto store = ThreeDocumentStore(dir);
+  ASSERT_TRUE(store);
+  TimelineFilter filter;
+  filter.actor = "CHN";
+  auto buckets = store->Timeline(filter);
+  ASSERT_TRUE(buckets.ok()) << buckets.status().ToString();
+  ASSERT_EQ(buckets->size(), 2u);
+  EXPECT_EQ((*buckets)[0].period, "2024-07");
+  EXPECT_EQ((*buckets)[0].cooperation, 1);
+  EXPECT_EQ((*buckets)[1].period, "2024-08");
+  EXPECT_EQ((*buckets)[1].events, 2);
+  EXPECT_EQ((*buckets)[1].conflict, 1);
+  filter = TimelineFilter();
+  filter.actor_id = ActorId(*store, "Japan");
+  buckets = store->Timeline(filter);
+  ASSERT_TRUE(buckets.ok());
+  ASSERT_EQ(buckets->size(), 1u);
+  EXPECT_DOUBLE_EQ((*buckets)[0].goldstein_sum, -7.0);
+  // Ids for a dyad.
+  filter = TimelineFilter();
+  filter.source_id = ActorId(*store, "Russia");
+  filter.target = "China";
+  EXPECT_EQ(store->Timeline(filter)->size(), 2u);
+  EXPECT_FALSE(store->Timeline(TimelineFilter()).ok());
+}
+
+TEST(SqliteStoreQueryTest, InteractionsAggregatePairs) {
+  TempDir dir;
+  auto store = ThreeDocumentStore(dir);
+  ASSERT_TRUE(store);
+  auto all = store->FindInteractions({});
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 2u);
+  const Interaction* praise = nullptr;
+  for (const Interaction& i : *all) {
+    if (i.source.name == "Russia") praise = &i;
+  }
+  ASSERT_NE(praise, nullptr);
+  EXPECT_EQ(praise->target.code, "CHN");
+  EXPECT_EQ(praise->events, 2);
+  EXPECT_DOUBLE_EQ(praise->goldstein_sum, 6.8);
+  EXPECT_EQ(praise->cooperation, 2);
+  EXPECT_EQ(praise->conflict, 0);
+
+  auto threats = store->FindInteractions({.code = "13"});
+  ASSERT_TRUE(threats.ok());
+  ASSERT_EQ(threats->size(), 1u);
+  EXPECT_EQ((*threats)[0].target.name, "Japan");
+  auto july =
+      store->FindInteractions({.from = "2024-07-01", .to = "2024-07-31"});
+  ASSERT_TRUE(july.ok());
+  ASSERT_EQ(july->size(), 1u);
+  EXPECT_EQ((*july)[0].events, 1);
+  auto with_japan = store->FindInteractions({.actor = "Japan"});
+  ASSERT_TRUE(with_japan.ok());
+  EXPECT_EQ(with_japan->size(), 1u);
+  EXPECT_FALSE(store->FindInteractions({.from = "2024-13-01"}).ok());
+  // Text meant as SQL is only ever a value.
+  auto injected = store->FindInteractions({.actor = "x' OR 1=1 --"});
+  ASSERT_TRUE(injected.ok());
+  EXPECT_TRUE(injected->empty());
+}
+
+TEST(SqliteStoreQueryTest, GetDocumentReturnsTheStoredText) {
+  TempDir dir;
+  auto store = ThreeDocumentStore(dir);
+  ASSERT_TRUE(store);
+  auto doc = store->GetDocument("d2");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->id, "d2");
+  EXPECT_EQ(doc->date, "2024-08-02");
+  EXPECT_EQ(doc->source, "Paper");
+  EXPECT_EQ(doc->url, "https://example.org/d2");
+  EXPECT_EQ(doc->title, "Russia praises China");
+  EXPECT_EQ(doc->text, PraiseDoc("d2", "2024-08-02", "Paper").first.text);
+  auto absent = store->GetDocument("nope' OR '1'='1");
+  ASSERT_FALSE(absent.ok());
+  EXPECT_EQ(absent.status().code(), StatusCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace entente
