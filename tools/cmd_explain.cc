@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "entente/events.h"
 #include "entente/pipeline.h"
+#include "input_flags.h"
 
 namespace entente::tools {
 namespace {
@@ -19,6 +20,7 @@ struct ExplainFlags {
   std::string text;
   std::string date;
   bool keep_negated = false;
+  std::vector<std::string> actors;
 };
 
 int RunExplain(const ExplainFlags& flags) {
@@ -28,6 +30,7 @@ int RunExplain(const ExplainFlags& flags) {
   doc.text = flags.text;
   PipelineOptions options;
   options.keep_negated = flags.keep_negated;
+  options.actor_files = flags.actors;
   auto pipeline = Pipeline::Create(options);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "entente explain: %s\n",
@@ -109,6 +112,7 @@ void RegisterExplain(CLI::App& app, int* exit_code) {
                   "Document date (YYYY-MM-DD) for event dates.");
   cmd->add_flag("--negated", flags->keep_negated,
                 "Also show negated events (dropped by default).");
+  AddActorsFlag(cmd, &flags->actors);
   cmd->footer(
       "Example: entente explain \"Russia and Iran will sign a partnership "
       "agreement.\"");

@@ -116,6 +116,7 @@ int RunExtract(const ExtractFlags& flags) {
   }
   PipelineOptions pipeline_options;
   pipeline_options.keep_negated = flags.keep_negated;
+  pipeline_options.actor_files = flags.input.actors;
   auto pipeline = Pipeline::Create(pipeline_options);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "entente extract: cannot load resources: %s\n",

@@ -399,7 +399,9 @@ int RunIngest(const IngestFlags& flags) {
                  flags.db.c_str(), kStoreSchemaVersion);
     return 0;
   }
-  auto pipeline = Pipeline::Create(PipelineOptions());
+  PipelineOptions pipeline_options;
+  pipeline_options.actor_files = flags.input.actors;
+  auto pipeline = Pipeline::Create(pipeline_options);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "entente ingest: cannot load resources: %s\n",
                  pipeline.status().ToString().c_str());

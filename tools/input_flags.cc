@@ -34,6 +34,17 @@ void AddInputFlags(CLI::App* cmd, InputFlags* flags) {
   cmd->add_option("--max-document-mb", flags->max_document_mb,
                   "Reject documents larger than this many megabytes.")
       ->capture_default_str();
+  AddActorsFlag(cmd, &flags->actors);
+}
+
+void AddActorsFlag(CLI::App* cmd, std::vector<std::string>* files) {
+  cmd->add_option("--actors", *files,
+                  "A TABARI/PETRARCH actor dictionary (e.g. "
+                  "Phoenix.Countries.actors.txt); repeat for several. Its "
+                  "names are matched as actors and coded with the code valid "
+                  "on the document date; they win over codes from titles.")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
 }
 
 StatusOr<ReaderOptions> ToReaderOptions(const InputFlags& flags) {

@@ -21,6 +21,11 @@ struct EntityOptions {
   // outlets recognized by shape (the first recognizer; no NER model, no
   // lexicons, no coreference).
   bool gazetteer_only = false;
+  // TABARI/PETRARCH actor dictionaries to load (`--actors FILE`; format in
+  // docs/actors.md). Their phrases are matched as actors and coded with the
+  // code valid on the document date; they win over codes composed from
+  // titles. Ignored when `gazetteer_only`.
+  std::vector<std::string> actor_files;
 };
 
 class EntityRecognizer {
@@ -31,8 +36,9 @@ class EntityRecognizer {
   // Loads the built-in gazetteer and lexicons (compiled into the binary at
   // build time from iso-codes, world-countries, countries-list and data/)
   // and, unless `gazetteer_only`, the NER model from the models directory.
-  // DataLoss if the built-in data or the model is malformed (the message
-  // names the file); NotFound if the model is missing.
+  // DataLoss if the built-in data, the model or an actor dictionary is
+  // malformed (the message names the file, and the line for a dictionary);
+  // NotFound if the model or a dictionary is missing.
   static StatusOr<std::unique_ptr<const EntityRecognizer>> Create(
       const EntityOptions& options);
 
@@ -43,9 +49,17 @@ class EntityRecognizer {
   // type (PERSON, ORG, GPE, LOC, WEAPON), CAMEO code, country and role, and
   // every mention, including coreferent short names and pronouns.
   // Thread-safe: the recognizer is immutable after Create().
-  virtual std::vector<Entity> Recognize(
-      std::string_view text, const std::vector<Token>& tokens,
-      const std::vector<Sentence>& sentences) const = 0;
+  std::vector<Entity> Recognize(std::string_view text,
+                                const std::vector<Token>& tokens,
+                                const std::vector<Sentence>& sentences) const {
+    return Recognize(text, tokens, sentences, std::string_view());
+  }
+  // The same, for a document dated `date` (YYYY-MM-DD, or empty when
+  // unknown): dated codes of actor dictionaries apply on that date.
+  virtual std::vector<Entity> Recognize(std::string_view text,
+                                        const std::vector<Token>& tokens,
+                                        const std::vector<Sentence>& sentences,
+                                        std::string_view date) const = 0;
 };
 
 }  // namespace entente

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "entente/document.h"
 #include "entente/status.h"
@@ -30,6 +31,8 @@ struct PipelineOptions {
   // (SyntaxModel::DefaultModelsDir(), EventCoder::DefaultDataDir()).
   std::string models_dir;
   std::string data_dir;
+  // TABARI/PETRARCH actor dictionaries (EntityOptions::actor_files).
+  std::vector<std::string> actor_files;
 };
 
 class Pipeline {

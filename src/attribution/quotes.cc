@@ -134,21 +134,35 @@ bool In(std::string_view s, std::initializer_list<std::string_view> list) {
 
 // Reporting verbs. The cue written in the output is the verb as in the text.
 bool IsCueVerb(std::string_view w) {
-  return In(
-      w, {"said",      "says",      "say",        "told",         "tells",
-          "wrote",     "writes",    "added",      "adds",         "noted",
-          "notes",     "stated",    "states",     "described",    "describes",
-          "explained", "argued",    "claimed",    "claims",       "insisted",
-          "warned",    "announced", "declared",   "asked",        "replied",
-          "continued", "stressed",  "emphasized", "emphasised",   "indicated",
-          "suggested", "commented", "remarked",   "reported",     "reports",
-          "tweeted",   "posted",    "concluded",  "acknowledged", "admitted",
-          "confirmed", "denied",    "urged",      "recalled",     "predicted",
-          "promised",  "vowed",     "pledged",    "called",       "labeled",
-          "labelled",  "dubbed",    "termed",     "branded",      "responded",
-          "answered",  "observed",  "maintained", "asserted",     "alleged",
-          "blamed",    "accused",   "mentioned",  "revealed",     "saying",
-          "telling",   "writing",   "adding",     "noting",       "stating"});
+  return In(w, {"said",       "says",       "say",           "told",
+                "tells",      "wrote",      "writes",        "added",
+                "adds",       "noted",      "notes",         "stated",
+                "states",     "described",  "describes",     "explained",
+                "argued",     "claimed",    "claims",        "insisted",
+                "warned",     "announced",  "declared",      "asked",
+                "replied",    "continued",  "stressed",      "emphasized",
+                "emphasised", "indicated",  "suggested",     "commented",
+                "remarked",   "reported",   "reports",       "tweeted",
+                "posted",     "concluded",  "acknowledged",  "admitted",
+                "confirmed",  "denied",     "urged",         "recalled",
+                "predicted",  "promised",   "vowed",         "pledged",
+                "called",     "labeled",    "labelled",      "dubbed",
+                "termed",     "branded",    "responded",     "answered",
+                "observed",   "maintained", "asserted",      "alleged",
+                "blamed",     "accused",    "mentioned",     "revealed",
+                "saying",     "telling",    "writing",       "adding",
+                "noting",     "stating",    "calling",       "describing",
+                "claiming",   "warning",    "arguing",       "insisting",
+                "declaring",  "urging",     "characterized", "characterised",
+                "cited"});
+}
+
+// Participles that open a clause belonging to the sentence's subject
+// ("…, calling it “…”").
+bool IsParticipleCue(std::string_view w) {
+  return In(w, {"saying", "writing", "telling", "adding", "noting", "stating",
+                "calling", "describing", "claiming", "warning", "arguing",
+                "insisting", "declaring", "urging"});
 }
 
 // Verbs whose object, not subject, is the quoted phrase in the passive:
@@ -463,7 +477,7 @@ class Analyzer {
           break;
         }
       }
-      Span name = NameInRun({first, end});
+      Span name = PersonBeforeOf(NameInRun({first, end}));
       if (name.empty()) return std::nullopt;
       Speaker s;
       s.span = name;
@@ -518,6 +532,11 @@ class Analyzer {
     if (IsCap(k)) {
       Span name = NameInRun(CapRunAt(k));
       if (name.empty()) return std::nullopt;
+      // "said President Hassan Rouhani of Iran": the run ends in the place.
+      if (IsPlaceEntity(name.first) && name.first >= 2 &&
+          Is(name.first - 1, "of")) {
+        name = PersonBeforeOf(name);
+      }
       Speaker s;
       s.span = name;
       s.name = SpanText(name);
@@ -650,10 +669,124 @@ class Analyzer {
     return best;
   }
 
+  // The entity the entity stage resolved the pronoun at word i to, if it
+  // agrees (he/she/him/her: a person; it/they: an organization or state).
+  const Entity* CorefEntity(size_t i) const {
+    for (const Entity& e : entities_) {
+      for (const Mention& m : e.mentions) {
+        if (m.start != words_[i].start || m.end != words_[i].end) continue;
+        const bool person = In(words_[i].lower, {"he", "she", "him", "her"});
+        if (person == (e.type == "PERSON")) return &e;
+      }
+    }
+    return nullptr;
+  }
+
+  // "him"/"her"/"them" at i as a pronoun speaker ("according to him").
+  std::optional<Speaker> ObjectPronounAt(size_t i) const {
+    if (!IsWord(i) || !In(words_[i].lower, {"him", "her", "them"})) {
+      return std::nullopt;
+    }
+    Speaker s;
+    s.span = {i, i + 1};
+    s.pronoun = true;
+    s.pronoun_word = words_[i].lower == "them"  ? "they"
+                     : words_[i].lower == "him" ? "he"
+                                                : "she";
+    return s;
+  }
+
+  // The words a mention covers, or an empty span.
+  Span WordsOf(const Mention& m) const {
+    Span s{0, 0};
+    for (size_t k = 0; k < words_.size() && words_[k].start < m.end; ++k) {
+      if (words_[k].start >= m.start && words_[k].end <= m.end) {
+        if (s.empty()) s.first = k;
+        s.last = k + 1;
+      }
+    }
+    return s;
+  }
+
+  // "President Hassan Rouhani of Iran said": a subject read as the place
+  // after "of" is the person named before it.
+  Span PersonBeforeOf(Span name) const {
+    if (name.empty() || name.first < 2 || !Is(name.first - 1, "of") ||
+        !IsPlaceEntity(name.first)) {
+      return name;
+    }
+    const uint32_t end = words_[name.first - 2].end;
+    for (const Entity& e : entities_) {
+      if (e.type != "PERSON") continue;
+      for (const Mention& m : e.mentions) {
+        if (m.end == end && m.end - m.start > 3) {
+          const Span person = WordsOf(m);
+          if (!person.empty()) return person;
+        }
+      }
+    }
+    return name;
+  }
+
+  // The subject of the sentence holding word i: the person that opens it,
+  // else the first actor entity mentioned before any verb-like lower-case
+  // word, or a pronoun opening it. Used for participle clauses and quotes
+  // introduced by a colon.
+  std::optional<Speaker> SentenceSubject(size_t i) const {
+    const Span& person = subject_person_[sentence_of_[i]];
+    if (!person.empty()) {
+      Speaker sp;
+      sp.span = person;
+      sp.name = SpanText(person);
+      return sp;
+    }
+    size_t k = SentenceStart(i);
+    // An opening phrase up to its comma ("In his message, he …").
+    for (size_t c = k; c < i && c < k + 8; ++c) {
+      if (Is(c, ",")) {
+        if (In(words_[k].lower, {"on", "in", "at", "after", "before", "during",
+                                 "last", "speaking", "yesterday"})) {
+          k = c + 1;
+        }
+        break;
+      }
+    }
+    if (Is(k, "the") || Is(k, "a")) ++k;
+    if (k >= i) return std::nullopt;
+    if (IsPronounWord(k)) {
+      Speaker sp;
+      sp.span = {k, k + 1};
+      sp.pronoun = true;
+      sp.pronoun_word = words_[k].lower;
+      return sp;
+    }
+    const Entity* e = EntityAt(words_[k].start, words_[k].end);
+    if (e == nullptr || !(e->type == "PERSON" || e->type == "ORG" ||
+                          (e->type == "GPE" && !e->code.empty()))) {
+      return std::nullopt;
+    }
+    for (const Mention& m : e->mentions) {
+      if (m.start <= words_[k].start && m.end >= words_[k].end) {
+        Speaker sp;
+        sp.span = WordsOf(m);
+        if (sp.span.empty()) return std::nullopt;
+        sp.name = SpanText(sp.span);
+        return sp;
+      }
+    }
+    return std::nullopt;
+  }
+
   // Fills speaker fields of `q` from `sp` (resolving pronouns).
   void SetSpeaker(const Speaker& sp, size_t at, Quote* q) {
     Span name = sp.span;
     if (sp.pronoun) {
+      // The entity stage's coreference first; its own rules otherwise.
+      if (const Entity* e = CorefEntity(sp.span.first)) {
+        q->speaker = e->id;
+        q->speaker_name = e->name;
+        return;
+      }
       if (sp.pronoun_word == "he" || sp.pronoun_word == "she") {
         name = PersonBefore(at);
       } else if (sp.pronoun_word == "it" && !last_org_speaker_.empty() &&
@@ -744,6 +877,31 @@ class Analyzer {
     uint32_t end = 0;
   };
   std::vector<RawQuote> PairQuotes() const;
+
+  // "“We stand ready” tweeted Johnson “to provide …”": the second part of
+  // a quotation split by its reporting clause has the first part's speaker.
+  void ContinueSplitQuote(const RawQuote& rq, const std::vector<Quote>& done,
+                          Quote* q) {
+    const size_t prev = prev_close_;
+    prev_close_ = rq.closed ? rq.close : kNoWord;
+    if (!q->speaker_name.empty() || done.empty() || prev == kNoWord ||
+        done.back().speaker_name.empty() || rq.open <= prev ||
+        rq.open - prev > 6) {
+      return;
+    }
+    bool cue = false;
+    for (size_t k = prev + 1; k < rq.open; ++k) {
+      if (Is(k, ".") || Is(k, "?") || Is(k, "!") || words_[k].newline_before) {
+        return;
+      }
+      cue = cue || (IsWord(k) && IsCueVerb(words_[k].lower));
+    }
+    if (!cue) return;
+    const Quote& p = done.back();
+    q->speaker = p.speaker;
+    q->speaker_name = p.speaker_name;
+    q->cue = p.cue;
+  }
   void BuildPersons();
   void FindSpeaker(const RawQuote& rq, Quote* q);
 
@@ -756,6 +914,8 @@ class Analyzer {
   std::vector<Span> speaker_persons_;
   std::vector<Span> persons_;
   Span last_org_speaker_{0, 0};
+  static constexpr size_t kNoWord = static_cast<size_t>(-1);
+  size_t prev_close_ = kNoWord;  // Closing mark of the previous quote.
 };
 
 // Pairs quotation marks. A straight mark opens when it follows a space,
@@ -815,8 +975,13 @@ void Analyzer::FindSpeaker(const RawQuote& rq, Quote* q) {
   const size_t after = rq.closed ? rq.close + 1 : rq.close;
   const size_t sent_end = SentenceEnd(std::min(rq.close, words_.size() - 1));
   // 1. A reporting clause right after the quote: ”, he wrote / ”, said KCNA.
+  // The reporting clause may also open the next sentence when the quote
+  // ends with its own full stop ("…!” Macron told the world), on the same
+  // line.
   if (rq.closed && after < words_.size() &&
-      sentence_of_[after] == sentence_of_[rq.close]) {
+      (sentence_of_[after] == sentence_of_[rq.close] ||
+       (sentence_of_[after] == sentence_of_[rq.close] + 1 &&
+        !words_[after].newline_before))) {
     size_t k = after;
     if (Is(k, ",")) ++k;
     if (IsWord(k) && IsCueVerb(words_[k].lower)) {
@@ -869,6 +1034,11 @@ void Analyzer::FindSpeaker(const RawQuote& rq, Quote* q) {
     if (!IsWord(c)) continue;
     const std::string& w = words_[c].lower;
     if (w == "according" && Is(c + 1, "to")) {
+      if (auto sp = ObjectPronounAt(c + 2)) {  // "According to him, …"
+        q->cue = "according to";
+        SetSpeaker(*sp, c, q);
+        return;
+      }
       if (auto sp = SubjectAfter(c + 2)) {
         q->cue = "according to";
         SetSpeaker(*sp, c, q);
@@ -893,17 +1063,12 @@ void Analyzer::FindSpeaker(const RawQuote& rq, Quote* q) {
         --subject_at;
       }
       q->cue = "quoted as " + w;
-    } else if (In(w, {"saying", "writing", "telling", "adding", "noting",
-                      "stating"})) {
+    } else if (IsParticipleCue(w)) {
       // A participle clause ("…, saying “…”") belongs to the sentence's
       // subject, not to the noun right before it.
-      const Span& subject = subject_person_[sentence_of_[c]];
-      if (!subject.empty()) {
+      if (auto sp = SentenceSubject(c)) {
         q->cue = w;
-        Speaker sp;
-        sp.span = subject;
-        sp.name = SpanText(subject);
-        SetSpeaker(sp, c, q);
+        SetSpeaker(*sp, c, q);
         return;
       }
       continue;
@@ -917,6 +1082,15 @@ void Analyzer::FindSpeaker(const RawQuote& rq, Quote* q) {
       return;
     }
     q->cue.clear();
+  }
+  // A quote introduced by a colon after any verb ("X opposed the plan:
+  // “…”", "In his message, he praised him: “…”") is the subject's.
+  if (open > s0 && Is(open - 1, ":")) {
+    if (auto sp = SentenceSubject(open - 1)) {
+      q->cue = ":";
+      SetSpeaker(*sp, open, q);
+      return;
+    }
   }
   // 3. "according to X" after the quote in the same sentence.
   if (after < words_.size()) {
@@ -960,6 +1134,7 @@ std::vector<Quote> Analyzer::Quotes() {
         sentence_of_[rq.open + 1 < words_.size() ? rq.open + 1 : rq.open];
     q.text.assign(text_.substr(q.start, q.end - q.start));
     FindSpeaker(rq, &q);
+    ContinueSplitQuote(rq, out, &q);
     out.push_back(std::move(q));
   }
   return out;

@@ -113,6 +113,101 @@ TEST(FindQuotesTest, ItResolvesToLastOrganizationSpeaker) {
   EXPECT_EQ(q[1].cue, "added");
 }
 
+// A pronoun mention the entity stage resolved: an entity with the name's
+// mentions plus one for the pronoun at `pronoun_pos`.
+Entity WithPronoun(Entity e, std::string_view text, size_t pronoun_pos,
+                   size_t length) {
+  Mention m;
+  m.start = static_cast<uint32_t>(pronoun_pos);
+  m.end = static_cast<uint32_t>(pronoun_pos + length);
+  m.text = std::string(text.substr(pronoun_pos, length));
+  e.mentions.push_back(m);
+  return e;
+}
+
+TEST(FindQuotesTest, PronounSpeakerFollowsTheEntityCoreference) {
+  // The sentence-subject rule alone would pick Ana Ruiz; the entity stage
+  // linked "she" to Lena Varga, named in an apposition.
+  const std::string text =
+      "Ana Ruiz spoke first. Lena Varga, a UN rapporteur, urged patience. "
+      "“Justice takes time,” she said.";
+  const size_t she = text.find("she said");
+  const std::vector<Entity> entities = {
+      MakeEntity("E1", "Ana Ruiz", "PERSON", text),
+      WithPronoun(MakeEntity("E2", "Lena Varga", "PERSON", text), text, she,
+                  3)};
+  std::vector<Quote> q = Find(text, entities);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "E2");
+  EXPECT_EQ(q[0].speaker_name, "Lena Varga");
+  // An organization is never the antecedent of "she".
+  const std::vector<Entity> org = {
+      WithPronoun(MakeEntity("E1", "Lena Varga", "ORG", text), text, she, 3)};
+  q = Find(text, org);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_NE(q[0].speaker, "E1");
+}
+
+TEST(FindQuotesTest, PersonOfPlaceSpeaks) {
+  const std::string text =
+      "President Omar Haddad of Norway said the talks would go on, and "
+      "warned of “grave consequences”.";
+  const std::vector<Entity> entities = {
+      MakeEntity("E1", "Omar Haddad", "PERSON", text),
+      MakeEntity("E2", "Norway", "GPE", text)};
+  std::vector<Quote> q = Find(text, entities);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "E1");
+  EXPECT_EQ(q[0].speaker_name, "Omar Haddad");
+}
+
+TEST(FindQuotesTest, ParticipleAndColonBelongToTheSubject) {
+  std::string text =
+      "The Foreign Ministry of Peru rejected the plan, calling it “a "
+      "serious violation”.";
+  std::vector<Entity> entities = {
+      MakeEntity("E1", "Foreign Ministry of Peru", "ORG", text)};
+  entities[0].code = "PERGOV";
+  std::vector<Quote> q = Find(text, entities);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "E1");
+  EXPECT_EQ(q[0].cue, "calling");
+  text = "Senator Lena Varga opposed the bill: “It will fail.”";
+  entities = {MakeEntity("E1", "Lena Varga", "PERSON", text)};
+  q = Find(text, entities);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker_name, "Lena Varga");
+  EXPECT_EQ(q[0].cue, ":");
+  // No subject to give it to: nothing.
+  q = Find("Results came in: “a landslide”.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker_name, "");
+}
+
+TEST(FindQuotesTest, ReportingClauseAfterAQuoteEndingItsSentence) {
+  std::vector<Quote> q =
+      Find("“Our house is burning!” Lena Varga told the summit.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker_name, "Lena Varga");
+  EXPECT_EQ(q[0].cue, "told");
+  // Not across a paragraph.
+  q = Find("“Our house is burning!”\nLena Varga told the summit.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker_name, "");
+}
+
+TEST(FindQuotesTest, SplitQuotationKeepsItsSpeaker) {
+  std::vector<Quote> q =
+      Find("“We stand ready” tweeted Lena Varga “to help in any way we can.”");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker_name, "Lena Varga");
+  EXPECT_EQ(q[1].speaker_name, "Lena Varga");
+  // Two quotes without a reporting verb between them are not joined.
+  q = Find("Lena Varga said “yes” and “no” were both wrong.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].speaker_name, "");
+}
+
 TEST(FindQuotesTest, PartialQuoteWithSubjectBeforeAndMedium) {
   std::string text =
       "Pezeshkian described Russia as a “valued strategic ally” to Iran, "

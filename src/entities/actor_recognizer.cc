@@ -31,6 +31,7 @@
 
 #include "entente/entities.h"
 #include "entente/text.h"
+#include "entities/actor_dictionary.h"
 #include "entities/country_recognizer.h"
 #include "entities/gazetteer.h"
 #include "entities/lexicon.h"
@@ -41,6 +42,17 @@ namespace entente {
 namespace {
 
 enum class Source : uint8_t { kLexicon, kPlace, kNer, kPronoun };
+
+// What an anaphor (a pronoun or definite description) can refer to.
+enum class Anaphor : uint8_t {
+  kNone,
+  kPerson,    // he, she, his, her…
+  kSingular,  // it, its, itself: an organization or state.
+  kPlural,    // they, their, them: an organization or a people.
+  kCountry,   // "the country", "the nation": a state.
+  kBody,      // "the ministry", "the group": an organization.
+  kTitled,    // "the Russian leader", "the newly elected president".
+};
 
 // One mention before grouping.
 struct Candidate {
@@ -53,6 +65,12 @@ struct Candidate {
   std::string code, country, role;
   std::string key;  // Grouping key for non-person mentions.
   bool keep = true;
+  bool dictionary = false;  // Coded from an actor dictionary (--actors).
+  // For Source::kPronoun: what it can refer to; for descriptions the
+  // country and role they name ("the Iranian president": IRN, GOV) and
+  // the body's head word ("ministry").
+  Anaphor anaphor = Anaphor::kNone;
+  std::string head;
 };
 
 bool IsWordToken(const PlaceMatcher& m, size_t i) {
@@ -62,9 +80,120 @@ bool IsWordToken(const PlaceMatcher& m, size_t i) {
 
 std::string Lower(std::string_view w) { return AsciiLower(w); }
 
-bool IsPronoun(std::string_view lower) {
-  return lower == "he" || lower == "she" || lower == "him" || lower == "his" ||
-         lower == "her" || lower == "himself" || lower == "herself";
+// The length of an Arabic article or kinship particle joined by a hyphen to
+// a capitalized name ("al-Assad", "el-Sisi", "bin-Laden"), or 0.
+size_t ParticleLength(std::string_view w) {
+  for (std::string_view p : {"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-",
+                             "az-", "an-", "bin-", "ibn-", "abu-"}) {
+    if (w.size() > p.size() && w.starts_with(p) &&
+        IsCapitalizedWord(w.substr(p.size()))) {
+      return p.size();
+    }
+  }
+  return 0;
+}
+
+// A capitalized word, or a name with a lower-case Arabic particle: both
+// can be part of a proper name.
+bool IsNameCapitalized(std::string_view w) {
+  return IsCapitalizedWord(w) || ParticleLength(w) > 0;
+}
+
+Anaphor PronounKind(std::string_view lower) {
+  if (lower == "he" || lower == "she" || lower == "him" || lower == "his" ||
+      lower == "her" || lower == "himself" || lower == "herself") {
+    return Anaphor::kPerson;
+  }
+  if (lower == "it" || lower == "its" || lower == "itself") {
+    return Anaphor::kSingular;
+  }
+  if (lower == "they" || lower == "their" || lower == "themselves") {
+    return Anaphor::kPlural;
+  }
+  return Anaphor::kNone;
+}
+
+// True for an "it" that refers to nothing: "it is raining", "it is said
+// that", "it seems", "it is important to", "it takes time". Any "it" before
+// a form of "be" or a raising verb counts: organizations and states are
+// rarely the subject of a copula in news ("it is a member of NATO" is lost),
+// while pleonastic uses are common.
+bool PleonasticIt(const PlaceMatcher& m, size_t i, size_t end) {
+  size_t k = i + 1;
+  while (k < end) {
+    const std::string w = Lower(m.Word(k));
+    if (w == "also" || w == "still" || w == "now" || w == "not" ||
+        w == "would" || w == "will" || w == "could" || w == "may" ||
+        w == "might" || w == "has" || w == "had" || w == "have" ||
+        w == "been" || w == "be" || w == "should" || w == "must" ||
+        w == "n't") {
+      if (w == "been" || w == "be") return true;
+      ++k;
+      continue;
+    }
+    static const char* const kVerbs[] = {
+        "is",      "was",      "'s",      "âs",  "seems",   "seemed",
+        "appears", "appeared", "remains", "remained", "happens", "happened",
+        "takes",   "took",     "rains",   "rained",   "snows",   "snowed",
+        "became",  "becomes",  "looks",   "looked",   "matters", "mattered",
+        "means",   "meant",    "costs",   "cost",     "follows", "followed"};
+    for (const char* v : kVerbs) {
+      if (w == v) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+// True when "it" at token i stands where a subject does: first in its
+// sentence or clause, or after a reporting verb ("said it would").
+bool SubjectPosition(const PlaceMatcher& m, size_t first, size_t i) {
+  if (i == first) return true;
+  const std::string prev = Lower(m.Word(i - 1));
+  static const char* const kBefore[] = {
+      ",",       ";",     ":",         "and",    "but",         "that",
+      "because", "as",    "when",      "while",  "after",       "before",
+      "since",   "if",    "although",  "though", "so",          "said",
+      "says",    "added", "announced", "stated", "warned",      "claimed",
+      "where",   "until", "unless",    "\"",     "\xE2\x80\x9C"};
+  for (const char* b : kBefore) {
+    if (prev == b) return true;
+  }
+  return false;
+}
+
+// True for a word that can follow a subject noun phrase: a verb or an
+// auxiliary ("said", "has", "visits"), or "who", "and".
+bool VerbLike(std::string_view word) {
+  const std::string w = Lower(word);
+  static const char* const kWords[] = {
+      "will",  "would", "has",  "had",  "have",  "was",  "is",    "who",
+      "and",   "also",  "told", "can",  "could", "may",  "met",   "to",
+      "later", "then",  "did",  "does", "said",  "says", "spoke", "flew"};
+  for (const char* k : kWords) {
+    if (w == k) return true;
+  }
+  return w.size() > 3 && (w.ends_with("ed") || w.ends_with("s"));
+}
+
+// Head nouns of definite descriptions of organizations ("the ministry"),
+// with the role an antecedent must have ("" for any organization).
+bool BodyHead(std::string_view lower, std::string* role) {
+  static const std::pair<const char*, const char*> kHeads[] = {
+      {"ministry", "GOV"},   {"government", "GOV"}, {"agency", "GOV"},
+      {"department", "GOV"}, {"army", "MIL"},       {"military", "MIL"},
+      {"police", "COP"},     {"court", "JUD"},      {"company", "BUS"},
+      {"firm", "BUS"},       {"party", "PTY"},      {"group", ""},
+      {"organization", ""},  {"organisation", ""},  {"alliance", ""},
+      {"bloc", ""},          {"militia", ""},       {"movement", ""},
+      {"newspaper", "MED"},  {"agency's", "GOV"},   {"broadcaster", "MED"}};
+  for (const auto& [head, r] : kHeads) {
+    if (lower == head) {
+      *role = r;
+      return true;
+    }
+  }
+  return false;
 }
 
 bool IsModifier(std::string_view lower) {
@@ -82,7 +211,11 @@ std::vector<std::string> NameWords(std::string_view name) {
   while (p < name.size()) {
     size_t q = name.find(' ', p);
     if (q == std::string_view::npos) q = name.size();
-    if (q > p) words.emplace_back(name.substr(p, q - p));
+    if (q > p) {
+      // "al-Assad" is "Assad" when names are compared.
+      std::string_view w = name.substr(p, q - p);
+      words.emplace_back(w.substr(ParticleLength(w)));
+    }
     p = q + 1;
   }
   return words;
@@ -98,6 +231,14 @@ std::string Initials(std::string_view name) {
   return out;
 }
 
+// CAMEO codes of actors that belong to no state.
+bool IsNonStateCode(std::string_view code) {
+  for (std::string_view prefix : {"IGO", "NGO", "NGM", "MNC", "IMG", "UIS"}) {
+    if (code.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
 bool IsAcronym(std::string_view s) {
   if (s.size() < 2 || s.size() > 8) return false;
   for (char c : s) {
@@ -108,15 +249,19 @@ bool IsAcronym(std::string_view s) {
 
 class ActorRecognizer final : public EntityRecognizer {
  public:
-  ActorRecognizer(Gazetteer gazetteer, ActorLexicon lexicon, NerModel ner)
+  ActorRecognizer(Gazetteer gazetteer, ActorLexicon lexicon, NerModel ner,
+                  ActorDictionary dictionary)
       : gazetteer_(std::move(gazetteer)),
         lexicon_(std::move(lexicon)),
         ner_(std::move(ner)),
+        dictionary_(std::move(dictionary)),
         places_(NewCountryRecognizer(gazetteer_)) {}
 
-  std::vector<Entity> Recognize(
-      std::string_view text, const std::vector<Token>& tokens,
-      const std::vector<Sentence>& sentences) const override;
+  using EntityRecognizer::Recognize;
+  std::vector<Entity> Recognize(std::string_view text,
+                                const std::vector<Token>& tokens,
+                                const std::vector<Sentence>& sentences,
+                                std::string_view date) const override;
 
  private:
   // The longest lexicon surface at token i (before `end`): tokens matched
@@ -136,7 +281,7 @@ class ActorRecognizer final : public EntityRecognizer {
 
   // A capitalized word that can be part of a name.
   static bool NameWord(const PlaceMatcher& m, size_t i) {
-    return IsWordToken(m, i) && IsCapitalizedWord(m.Word(i)) &&
+    return IsWordToken(m, i) && IsNameCapitalized(m.Word(i)) &&
            !IsCapitalizedFunctionWord(m.Word(i)) && !IsCalendarWord(m.Word(i));
   }
 
@@ -150,6 +295,36 @@ class ActorRecognizer final : public EntityRecognizer {
 
   void FindLexicon(const PlaceMatcher& m, size_t first, size_t end,
                    uint32_t sentence, std::vector<Candidate>* out) const;
+  // True if a capitalized word that no mention covers stands in tokens
+  // [first, i): not a function word, "I" or a title.
+  bool UnknownNameBefore(const PlaceMatcher& m, size_t first, size_t i,
+                         const std::vector<int>& owner) const {
+    for (size_t k = first; k < i; ++k) {
+      if (owner[k - first] >= 0 || !NameWord(m, k) || m.Word(k) == "I") {
+        continue;
+      }
+      std::string role;
+      if (TitleAt(m, k, i, &role) > 0) continue;
+      return true;
+    }
+    return false;
+  }
+  // A definite description at token i ("the"): "the country", "the
+  // ministry", "the [newly elected] [Iranian] president". Fills *c (span,
+  // anaphor, country, role, head) and returns true if there is one.
+  // `all[all_begin..]` are this sentence's mentions.
+  bool Description(const PlaceMatcher& m, size_t i, size_t end,
+                   const std::vector<Candidate>& all, size_t all_begin,
+                   Candidate* c) const;
+  // The longest actor-dictionary phrase starting at token i (before
+  // `end`): tokens matched and the entry, or {0, nullptr}.
+  std::pair<size_t, const ActorDictionaryEntry*> DictionaryMatch(
+      const PlaceMatcher& m, size_t i, size_t end) const;
+  // Codes the candidates a dictionary phrase covers with the code valid on
+  // `day` (YYYYMMDD, 0 if unknown), or adds the phrase as a new actor.
+  void ApplyDictionary(const PlaceMatcher& m, size_t first, size_t end,
+                       uint32_t sentence, int32_t day,
+                       std::vector<Candidate>* cands) const;
   void CodePerson(const PlaceMatcher& m, size_t first, size_t end,
                   const std::vector<const Candidate*>& coded_at_end,
                   Candidate* c, size_t title_first) const;
@@ -157,8 +332,185 @@ class ActorRecognizer final : public EntityRecognizer {
   Gazetteer gazetteer_;
   ActorLexicon lexicon_;
   NerModel ner_;
+  ActorDictionary dictionary_;
   std::unique_ptr<const EntityRecognizer> places_;
 };
+
+bool ActorRecognizer::Description(const PlaceMatcher& m, size_t i, size_t end,
+                                  const std::vector<Candidate>& all,
+                                  size_t all_begin, Candidate* c) const {
+  size_t k = i + 1;
+  std::string country;
+  for (int steps = 0; k < end && steps < 4; ++steps) {
+    const std::string w = Lower(m.Word(k));
+    if (IsModifier(w) || w == "newly" || w == "elected" || w == "recently") {
+      ++k;
+      continue;
+    }
+    // A demonym ("Iranian"): a state mention of this sentence at k.
+    const Candidate* place = nullptr;
+    for (size_t a = all_begin; a < all.size(); ++a) {
+      if (all[a].first == k && all[a].type == "GPE" &&
+          all[a].code.size() == 3) {
+        place = &all[a];
+      }
+    }
+    if (place == nullptr || !country.empty()) break;
+    country = place->country;
+    k = place->end;
+  }
+  if (k >= end || !IsWordToken(m, k)) return false;
+  const std::string head = Lower(m.Word(k));
+  std::string role;
+  size_t n = 0;
+  if (country.empty() && (head == "country" || head == "nation")) {
+    c->anaphor = Anaphor::kCountry;
+    n = 1;
+  } else if (country.empty() && BodyHead(head, &role)) {
+    c->anaphor = Anaphor::kBody;
+    c->head = head;
+    n = 1;
+  } else if ((n = TitleAt(m, k, end, &role)) > 0 &&
+             (!country.empty() || !IsNameCapitalized(m.Word(k)))) {
+    // "the Queen", "the General": styles and names more than
+    // descriptions, unless a country is named.
+    c->anaphor = Anaphor::kTitled;
+    // "the general manager": the title word modifies another noun.
+    if (k + n < end && IsWordToken(m, k + n) &&
+        !IsNameCapitalized(m.Word(k + n)) && !VerbLike(m.Word(k + n))) {
+      return false;
+    }
+  } else {
+    return false;
+  }
+  const size_t after = k + n;
+  // "the ministry of defence", "the president of Iran", "the country's
+  // president" or a name after the title: not a description of its own.
+  if (after < end) {
+    const std::string next = Lower(m.Word(after));
+    if (next == "of" || next == "'s" || next == "\xE2\x80\x99s" ||
+        (IsWordToken(m, after) && IsNameCapitalized(m.Word(after)) &&
+         m.Joined(after))) {
+      return false;
+    }
+  }
+  c->end = after;
+  c->country = country;
+  c->role = role;
+  return true;
+}
+
+std::pair<size_t, const ActorDictionaryEntry*> ActorRecognizer::DictionaryMatch(
+    const PlaceMatcher& m, size_t i, size_t end) const {
+  if (!IsWordToken(m, i)) return {0, nullptr};
+  std::string key = ActorDictionary::NormalizeKey(m.Word(i));
+  if (!dictionary_.StartsPhrase(key.substr(0, key.find(' ')))) {
+    return {0, nullptr};
+  }
+  std::pair<size_t, const ActorDictionaryEntry*> best{0, nullptr};
+  for (size_t j = i; j < end; ++j) {
+    if (j > i) {
+      if (!IsWordToken(m, j) || !m.Joined(j)) break;
+      key.push_back(' ');
+      key += ActorDictionary::NormalizeKey(m.Word(j));
+      if (std::count(key.begin(), key.end(), ' ') >= dictionary_.max_words()) {
+        break;
+      }
+    }
+    if (const ActorDictionaryEntry* e = dictionary_.Find(key)) {
+      best = {j - i + 1, e};
+    }
+  }
+  return best;
+}
+
+void ActorRecognizer::ApplyDictionary(const PlaceMatcher& m, size_t first,
+                                      size_t end, uint32_t sentence,
+                                      int32_t day,
+                                      std::vector<Candidate>* cands) const {
+  for (size_t i = first; i < end; ++i) {
+    // Dictionaries are upper case; only names (capitalized) can match.
+    if (!IsWordToken(m, i) || !IsNameCapitalized(m.Word(i)) ||
+        IsCapitalizedFunctionWord(m.Word(i)) || IsCalendarWord(m.Word(i))) {
+      continue;
+    }
+    const auto [n, entry] = DictionaryMatch(m, i, end);
+    if (n == 0) continue;
+    std::string code(entry->CodeOn(day));
+    std::string country, role;
+    SplitActorCode(code, &country, &role);
+    const bool codeless = code.empty() || code == "---";
+    const bool state = !gazetteer_.CountryName(country).empty();
+    // A role without a state ("BBC [MED]"): the recognized actor's country
+    // supplies it (GBR + MED).
+    const bool role_only = !state && code.size() == 3 && !IsNonStateCode(code);
+    std::string type = "PERSON";
+    if (state && code.size() == 3) {
+      // A phrase holding the state's name names the state ("Islamic
+      // Republic of Afghanistan"); other phrases coded with a bare country
+      // code are places in it ("California" in the USA record), which
+      // never act.
+      type = "GPE";
+      std::string phrase;
+      for (size_t k = i; k < i + n; ++k) {
+        if (k > i) phrase.push_back(' ');
+        phrase += ActorDictionary::NormalizeKey(m.Word(k));
+      }
+      const std::string state_name =
+          ActorDictionary::NormalizeKey(gazetteer_.CountryName(country));
+      if (phrase.find(state_name) == std::string::npos) code.clear();
+    } else if (!state || HasOrgWord(m, i, i + n)) {
+      type = "ORG";  // IGOs, NGOs, companies, named bodies.
+    }
+    if (!state) {
+      country.clear();
+      role.clear();
+    }
+    bool overlapped = false;
+    for (Candidate& c : *cands) {
+      if (!c.keep || c.end <= i || c.first >= i + n) continue;
+      overlapped = true;
+      // Gazetteer places keep their reading (a city coded as its state in
+      // the dictionary is still only a location), and a phrase inside a
+      // longer name does not code it ("Paris" in "Paris Climate Accord").
+      if (codeless || c.source == Source::kPlace || c.type == "GPE" ||
+          c.type == "WEAPON" || c.first < i || c.end > i + n) {
+        continue;
+      }
+      if (role_only) {
+        if (!c.country.empty()) {
+          c.code = c.country + code;
+          c.role = code;
+          c.dictionary = true;
+        }
+        continue;
+      }
+      if (c.type == "LOC" || (c.type == "PERSON" && type == "GPE")) {
+        c.type = type;  // The model's guess.
+      }
+      c.code = code;
+      c.country = country;
+      c.role = role;
+      c.dictionary = true;
+    }
+    if (role_only) overlapped = true;  // Nothing to code it with.
+    if (!overlapped && !codeless) {
+      Candidate c;
+      c.first = i;
+      c.end = i + n;
+      c.sentence = sentence;
+      c.source = Source::kNer;
+      c.type = type;
+      c.code = code;
+      c.country = country;
+      c.role = role;
+      c.dictionary = true;
+      if (c.type != "PERSON") c.key = "D:" + entry->name;
+      cands->push_back(std::move(c));
+    }
+    i += n - 1;
+  }
+}
 
 std::pair<size_t, const LexiconEntry*> ActorRecognizer::LexiconMatch(
     const PlaceMatcher& m, size_t i, size_t end) const {
@@ -374,11 +726,11 @@ void ActorRecognizer::CodePerson(
     // A portfolio before a title ("German Development Minister"): up to
     // two capitalized words, if a coded place or body precedes them.
     if (titled && p == nullptr && portfolio < 2 && IsWordToken(m, j - 1) &&
-        IsCapitalizedWord(m.Word(j - 1)) &&
+        IsNameCapitalized(m.Word(j - 1)) &&
         !IsCapitalizedFunctionWord(m.Word(j - 1))) {
       size_t q = j - 1;
       if (q > first && coded_ending_at(q) == nullptr && portfolio == 0 &&
-          IsWordToken(m, q - 1) && IsCapitalizedWord(m.Word(q - 1))) {
+          IsWordToken(m, q - 1) && IsNameCapitalized(m.Word(q - 1))) {
         --q;
       }
       if (coded_ending_at(q) != nullptr) {
@@ -433,8 +785,9 @@ void ActorRecognizer::CodePerson(
 
 std::vector<Entity> ActorRecognizer::Recognize(
     std::string_view text, const std::vector<Token>& tokens,
-    const std::vector<Sentence>& sentences) const {
+    const std::vector<Sentence>& sentences, std::string_view date) const {
   const PlaceMatcher m(gazetteer_, text, tokens);
+  const int32_t day = IsoDateToInt(date);
   std::vector<Sentence> whole;
   const std::vector<Sentence>* spans =
       &SentencesOrWhole(tokens, sentences, &whole);
@@ -485,6 +838,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
     if (first >= end) continue;
     const uint32_t sentence = static_cast<uint32_t>(s);
     std::vector<Candidate> cands;
+    const size_t all_begin = all.size();
     FindLexicon(m, first, end, sentence, &cands);
     // owner[k]: index in `cands` of the candidate covering token k.
     std::vector<int> owner(end - first, -1);
@@ -524,7 +878,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
       }
       size_t k = j;
       while (k < end && k - j < 4 && owner[k - first] < 0 &&
-             IsWordToken(m, k) && m.Joined(k) && IsCapitalizedWord(m.Word(k)) &&
+             IsWordToken(m, k) && m.Joined(k) && IsNameCapitalized(m.Word(k)) &&
              !IsCapitalizedFunctionWord(m.Word(k)) &&
              !IsCalendarWord(m.Word(k))) {
         std::string r;
@@ -552,12 +906,12 @@ std::vector<Entity> ActorRecognizer::Recognize(
     // words, a comma, then [the] [PLACE['s]] [modifiers] TITLE.
     for (size_t i = first; i < end; ++i) {
       if (owner[i - first] >= 0 || (i > first && owner[i - 1 - first] < 0 &&
-                                    IsCapitalizedWord(m.Word(i - 1)))) {
+                                    IsNameCapitalized(m.Word(i - 1)))) {
         continue;
       }
       size_t k = i;
       while (k < end && k - i < 4 && owner[k - first] < 0 &&
-             IsWordToken(m, k) && IsCapitalizedWord(m.Word(k)) &&
+             IsWordToken(m, k) && IsNameCapitalized(m.Word(k)) &&
              !IsCapitalizedFunctionWord(m.Word(k)) &&
              !IsCalendarWord(m.Word(k)) && (k == i || m.Joined(k))) {
         ++k;
@@ -656,7 +1010,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
       }
       while (span.end > span.first &&
              (!IsWordToken(m, span.end - 1) || m.Word(span.end - 1) == "'s" ||
-              (!IsCapitalizedWord(m.Word(span.end - 1)) &&
+              (!IsNameCapitalized(m.Word(span.end - 1)) &&
                !IsAllCapsWord(m.Word(span.end - 1))) ||
               m.Word(span.end - 1) == "\xE2\x80\x99s")) {
         --span.end;
@@ -666,7 +1020,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
           HasOrgWord(m, span.first, span.end)) {
         continue;  // "District Hospital", "Foreign Ministry": not people.
       }
-      if (!IsCapitalizedWord(m.Word(span.first)) &&
+      if (!IsNameCapitalized(m.Word(span.first)) &&
           !IsAllCapsWord(m.Word(span.first))) {
         continue;
       }
@@ -721,10 +1075,10 @@ std::vector<Entity> ActorRecognizer::Recognize(
         } else {
           c.end = p0.first;
         }
-        while (c.end > c.first && !IsCapitalizedWord(m.Word(c.end - 1))) {
+        while (c.end > c.first && !IsNameCapitalized(m.Word(c.end - 1))) {
           --c.end;
         }
-        if (c.first >= c.end || !IsCapitalizedWord(m.Word(c.first))) continue;
+        if (c.first >= c.end || !IsNameCapitalized(m.Word(c.first))) continue;
       } else if (span.type == NerType::kOrganization && !inside.empty() &&
                  !clash) {
         const Candidate& p0 = cands[inside.front()];
@@ -817,7 +1171,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
       }
       // What remains must start like a name ("Attorney General of
       // Justice" leaves "of Justice").
-      if (c.keep && !IsCapitalizedWord(m.Word(c.first))) c.keep = false;
+      if (c.keep && !IsNameCapitalized(m.Word(c.first))) c.keep = false;
       // The nearest title wins over an outer one.
       std::string r;
       if (c.first > title_first && TitleBefore(m, title_first, c.first, &r)) {
@@ -825,6 +1179,8 @@ std::vector<Entity> ActorRecognizer::Recognize(
       }
       if (c.keep) CodePerson(m, first, end, coded_at_end, &c, title_first);
     }
+    if (!dictionary_.empty())
+      ApplyDictionary(m, first, end, sentence, day, &cands);
     for (Candidate& c : cands) {
       if (c.source != Source::kNer) continue;
       if (!c.keep) continue;
@@ -842,18 +1198,33 @@ std::vector<Entity> ActorRecognizer::Recognize(
       if (!c.keep) continue;
       all.push_back(std::move(c));
     }
-    // Pronouns.
+    // Pronouns and definite descriptions.
     for (size_t i = first; i < end; ++i) {
       if (owner[i - first] >= 0 || !IsWordToken(m, i)) continue;
-      if (!IsPronoun(Lower(m.Word(i)))) continue;
+      const std::string lower = Lower(m.Word(i));
       Candidate c;
       c.first = i;
       c.end = i + 1;
+      c.anaphor = PronounKind(lower);
+      if (c.anaphor == Anaphor::kSingular && lower == "it" &&
+          (PleonasticIt(m, i, end) || !SubjectPosition(m, first, i))) {
+        continue;
+      }
+      if (c.anaphor == Anaphor::kSingular || c.anaphor == Anaphor::kPlural) {
+        // An unrecognized name before the pronoun may be its antecedent
+        // ("Tesco stated its intention"): leave it unresolved.
+        if (UnknownNameBefore(m, first, i, owner)) continue;
+      }
+      if (c.anaphor == Anaphor::kNone && lower == "the") {
+        if (!Description(m, i, end, all, all_begin, &c)) continue;
+      }
+      if (c.anaphor == Anaphor::kNone) continue;
       c.start = tokens[i].start;
-      c.stop = tokens[i].end;
+      c.stop = tokens[c.end - 1].end;
       c.sentence = sentence;
       c.source = Source::kPronoun;
       all.push_back(std::move(c));
+      i = all.back().end - 1;
     }
   }
   // Names learned from the text: a surname or full name of a person named
@@ -867,7 +1238,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
       const std::vector<std::string> words = NameWords(c.name);
       if (words.size() < 2) continue;
       known.emplace(c.name, static_cast<int>(words.size()));
-      if (IsCapitalizedWord(words.back())) known.emplace(words.back(), 1);
+      if (IsNameCapitalized(words.back())) known.emplace(words.back(), 1);
     }
     if (!known.empty()) {
       std::vector<char> covered(tokens.size(), 0);
@@ -885,7 +1256,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
       }
       const size_t before = all.size();
       for (size_t i = 0; i < tokens.size(); ++i) {
-        if (covered[i] || !IsWordToken(m, i) || !IsCapitalizedWord(m.Word(i))) {
+        if (covered[i] || !IsWordToken(m, i) || !IsNameCapitalized(m.Word(i))) {
           continue;
         }
         // The longest known name starting here (at most four words).
@@ -903,7 +1274,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
         // Not part of a longer capitalized name ("Putin Street").
         const size_t after = i + best;
         if (after < tokens.size() && m.Joined(after) &&
-            IsCapitalizedWord(m.Word(after)) &&
+            IsNameCapitalized(m.Word(after)) &&
             !IsCapitalizedFunctionWord(m.Word(after))) {
           continue;
         }
@@ -933,6 +1304,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
     Entity entity;
     std::vector<std::string> words;  // Persons: the fullest name's words.
     uint32_t last_sentence = 0;
+    bool dictionary = false;  // Coded from an actor dictionary.
   };
   std::vector<Group> groups;
   std::unordered_map<std::string, size_t> by_key;
@@ -946,7 +1318,14 @@ std::vector<Entity> ActorRecognizer::Recognize(
     groups[g].entity.mentions.push_back(std::move(mention));
     groups[g].last_sentence = c.sentence;
     Entity& e = groups[g].entity;
-    if (e.code.empty() && !c.code.empty()) {
+    if (c.dictionary && !groups[g].dictionary) {
+      // A dictionary code is dated and deliberate: it wins over codes
+      // composed from titles.
+      groups[g].dictionary = true;
+      e.code = c.code;
+      e.country = c.country;
+      e.role = c.role;
+    } else if (e.code.empty() && !c.code.empty()) {
       e.code = c.code;
       e.country = c.country;
       e.role = c.role;
@@ -962,15 +1341,140 @@ std::vector<Entity> ActorRecognizer::Recognize(
     groups.push_back(std::move(g));
     return groups.size() - 1;
   };
+  // Named mentions in text order, for the anaphors.
+  struct Seen {
+    size_t group;
+    uint32_t sentence;
+    bool people;  // A plural demonym ("Russians"): a people, for "they".
+    bool lead;    // Within the first words of its sentence: a subject.
+  };
+  std::vector<Seen> seen;
+  // A mention that opens its sentence, before any verb: only names,
+  // titles, modifiers, punctuation and "the/of/to" precede it ("On Monday,
+  // Russian Ambassador to Iran Alexei Dedov told …"). Approximates the
+  // subject.
+  auto lead = [&](const Candidate& c) {
+    const size_t begin = (*spans)[c.sentence].first_token;
+    if (c.first > begin + 10) return false;
+    for (size_t k = begin; k < c.first; ++k) {
+      if (!IsWordToken(m, k)) continue;
+      const std::string_view w = m.Word(k);
+      const std::string lw = Lower(w);
+      if (IsNameCapitalized(w) || IsModifier(lw) || lw == "the" || lw == "of" ||
+          lw == "to" || lw == "a" || lw == "an" ||
+          !lexicon_.TitleRole(lw).empty()) {
+        continue;
+      }
+      return false;
+    }
+    return true;
+  };
+  auto eligible = [&](const Candidate& a, const Seen& s) {
+    const Entity& e = groups[s.group].entity;
+    switch (a.anaphor) {
+      case Anaphor::kSingular:
+        return e.type == "ORG" || (e.type == "GPE" && !e.code.empty());
+      case Anaphor::kPlural:
+        // Peoples and bodies with plural names ("Houthis", "Armed
+        // Forces"); "they" after a singular name is mostly about people.
+        return s.people ||
+               (e.type == "ORG" && e.name.size() > 1 && e.name.back() == 's');
+      case Anaphor::kCountry:
+        return e.type == "GPE" && e.code.size() == 3;
+      case Anaphor::kBody:
+        return e.type == "ORG" &&
+               (a.role.empty() || e.role == a.role ||
+                AsciiLower(e.name).find(a.head) != std::string::npos);
+      case Anaphor::kTitled:
+        return e.type == "PERSON" &&
+               (a.country.empty() || e.country == a.country) &&
+               (e.role == a.role || (e.role.empty() && !a.country.empty()));
+      default:
+        return false;
+    }
+  };
+  // The antecedent of an anaphor other than he/she: within the current and
+  // two previous sentences (a description naming a country and a title,
+  // "the Iranian president", anywhere before). A possessive ("its",
+  // "their") takes the nearest actor mentioned before it in its sentence,
+  // if that one agrees ("Russia in its war", "China and Russia for their
+  // support": none); other pronouns, and possessives with no actor before
+  // them in the sentence, the first agreeing mention of the nearest
+  // sentence that has one (subjects come first); a description the last.
+  auto antecedent = [&](const Candidate& a, bool possessive) -> int {
+    const bool specific = a.anaphor == Anaphor::kTitled && !a.country.empty();
+    const bool pronoun =
+        a.anaphor == Anaphor::kSingular || a.anaphor == Anaphor::kPlural;
+    int best = -1;
+    uint32_t best_sentence = 0;
+    for (size_t k = seen.size(); k-- > 0;) {
+      const Seen& s = seen[k];
+      if (!specific && s.sentence + 2 < a.sentence) break;
+      if (best >= 0 && s.sentence != best_sentence) break;
+      if (possessive && s.sentence == a.sentence) {
+        const Entity& e = groups[s.group].entity;
+        const bool actor = e.type == "PERSON" || e.type == "ORG" ||
+                           (e.type == "GPE" && !e.code.empty()) || s.people;
+        if (!actor) continue;
+        return eligible(a, s) ? static_cast<int>(s.group) : -1;
+      }
+      if (!eligible(a, s)) continue;
+      if (pronoun && !s.lead) continue;
+      if (best < 0 || pronoun) {
+        best = static_cast<int>(s.group);
+        best_sentence = s.sentence;
+      }
+    }
+    return best;
+  };
   for (const Candidate& c : all) {
-    if (c.source == Source::kPronoun) {
+    if (c.source == Source::kPronoun && c.anaphor == Anaphor::kPerson) {
       if (last_person >= 0 &&
           c.sentence <= groups[last_person].last_sentence + 2) {
+        // With no person earlier in its own sentence, "he" is the subject
+        // of the sentence that last named one, if a person opens it
+        // ("Dedov told X about President Raisi. He indicated …": Dedov),
+        // else the last person named there.
+        int g = last_person;
+        uint32_t named_in = 0;
+        bool found = false;
+        for (size_t k = seen.size(); k-- > 0;) {
+          const Seen& s = seen[k];
+          if (groups[s.group].entity.type != "PERSON") continue;
+          if (!found) {
+            found = true;
+            named_in = s.sentence;
+            if (named_in == c.sentence) break;
+          }
+          if (s.sentence != named_in) break;
+          if (s.lead) g = static_cast<int>(s.group);
+        }
         // Pronouns do not move the window: a chain of "he" stays anchored
         // to the last named mention's sentence.
-        const uint32_t keep = groups[last_person].last_sentence;
-        add_mention(static_cast<size_t>(last_person), c);
-        groups[last_person].last_sentence = keep;
+        const uint32_t keep = groups[g].last_sentence;
+        add_mention(static_cast<size_t>(g), c);
+        groups[g].last_sentence = keep;
+        last_person = g;
+      }
+      continue;
+    }
+    if (c.source == Source::kPronoun) {
+      const std::string word =
+          AsciiLower(text.substr(c.start, c.stop - c.start));
+      const int g = antecedent(c, word == "its" || word == "their");
+      if (g >= 0) {
+        Candidate plain = c;    // The description's country and role are
+        plain.country.clear();  // only for choosing the antecedent.
+        plain.role.clear();
+        // Only a description re-anchors the window, as a name does.
+        const uint32_t keep = groups[g].last_sentence;
+        add_mention(static_cast<size_t>(g), plain);
+        if (c.anaphor == Anaphor::kTitled) {
+          last_person = g;
+          seen.push_back({static_cast<size_t>(g), c.sentence, false, lead(c)});
+        } else {
+          groups[g].last_sentence = keep;
+        }
       }
       continue;
     }
@@ -1003,6 +1507,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
         groups[g].words = words;
       }
       add_mention(g, c);
+      seen.push_back({g, c.sentence, false, lead(c)});
       last_person = static_cast<int>(g);
       continue;
     }
@@ -1030,6 +1535,10 @@ std::vector<Entity> ActorRecognizer::Recognize(
       g = it->second;
     }
     add_mention(g, c);
+    const std::string_view surface = text.substr(c.start, c.stop - c.start);
+    const bool people = c.type == "GPE" && surface != c.name &&
+                        surface.size() > 1 && surface.back() == 's';
+    seen.push_back({g, c.sentence, people, lead(c)});
   }
 
   std::vector<Entity> out;
@@ -1070,9 +1579,15 @@ StatusOr<std::unique_ptr<const EntityRecognizer>> EntityRecognizer::Create(
       options.models_dir.empty() ? DefaultModelsDir() : options.models_dir;
   StatusOr<NerModel> ner = NerModel::Load(dir + "/ner.bin");
   if (!ner.ok()) return ner.status();
-  return std::unique_ptr<const EntityRecognizer>(
-      new ActorRecognizer(std::move(gazetteer).value(),
-                          std::move(lexicon).value(), std::move(ner).value()));
+  ActorDictionary dictionary;
+  for (const std::string& path : options.actor_files) {
+    StatusOr<ActorDictionary> file = ActorDictionary::Load(path);
+    if (!file.ok()) return file.status();
+    dictionary.Merge(*file);
+  }
+  return std::unique_ptr<const EntityRecognizer>(new ActorRecognizer(
+      std::move(gazetteer).value(), std::move(lexicon).value(),
+      std::move(ner).value(), std::move(dictionary)));
 }
 
 }  // namespace entente

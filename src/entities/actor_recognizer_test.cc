@@ -170,10 +170,105 @@ TEST_F(ActorRecognizerTest, PronounsNeedARecentPerson) {
   for (const Entity& x : e) {
     for (const Mention& m : x.mentions) EXPECT_NE(m.text, "He");
   }
-  // The most recent person wins.
+  // From the next sentence, the person who opens the previous one (its
+  // subject) wins over a later one.
   e = Run("President Anna Keller met General Omar Haddad. He smiled.");
+  EXPECT_EQ(Find(e, "Anna Keller").mentions.size(), 2u);
+  EXPECT_EQ(Find(e, "Omar Haddad").mentions.size(), 1u);
+  e =
+      Run("On Monday, Ambassador Omar Haddad told reporters about President "
+          "Anna Keller. He smiled.");
   EXPECT_EQ(Find(e, "Omar Haddad").mentions.size(), 2u);
-  EXPECT_EQ(Find(e, "Anna Keller").mentions.size(), 1u);
+  // Within its own sentence, the most recent person.
+  e = Run("President Anna Keller met General Omar Haddad before he left.");
+  EXPECT_EQ(Find(e, "Omar Haddad").mentions.size(), 2u);
+  // No person opens the previous sentence: the last one named there.
+  e =
+      Run("Rain fell on President Anna Keller and General Omar Haddad. He "
+          "smiled.");
+  EXPECT_EQ(Find(e, "Omar Haddad").mentions.size(), 2u);
+}
+
+// The mention texts of an entity, joined by "|".
+std::string MentionTexts(const Entity& e) {
+  std::string out;
+  for (const Mention& m : e.mentions) {
+    if (!out.empty()) out += "|";
+    out += m.text;
+  }
+  return out;
+}
+
+TEST_F(ActorRecognizerTest, ItAndTheyReferToOrganizationsAndStates) {
+  auto e =
+      Run("Norway signed the treaty on Monday. It will ratify it next year.");
+  // The object "it" is left alone: it is mostly a thing, not an actor.
+  EXPECT_EQ(MentionTexts(Find(e, "Norway")), "Norway|It");
+  // The subject of the nearest sentence wins over a later mention.
+  e = Run("Chile sent a note to Peru. It demanded an apology.");
+  EXPECT_EQ(MentionTexts(Find(e, "Chile")), "Chile|It");
+  EXPECT_EQ(MentionTexts(Find(e, "Peru")), "Peru");
+  // Possessives; "they" for a people, not for a singular name (mostly
+  // about people: here the members).
+  e = Run("NATO met in Brussels. Its members said they were ready.");
+  EXPECT_EQ(MentionTexts(Find(e, "NATO")), "NATO|Its");
+  // A name the recognizer does not know may be the antecedent.
+  e = Run("Norway voted. Later Zorbatek said it would invest.");
+  EXPECT_EQ(MentionTexts(Find(e, "Norway")), "Norway");
+  e = Run("Thousands of Kenyans marched. They demanded lower prices.");
+  EXPECT_EQ(MentionTexts(Find(e, "Kenya")), "Kenyans|They");
+}
+
+TEST_F(ActorRecognizerTest, PleonasticItAndPeopleAreNotAntecedents) {
+  for (const char* text : {"Norway voted. It is raining in Oslo.",
+                           "Norway voted. It is said that the vote was close.",
+                           "Norway voted. It seems the vote was close.",
+                           "Norway voted. It would be wrong to guess.",
+                           "Norway voted. It has been a long week."}) {
+    const auto e = Run(text);
+    EXPECT_EQ(MentionTexts(Find(e, "Norway")), "Norway") << text;
+  }
+  // "it" never refers to a person, "he" never to a state.
+  auto e = Run("Anna Keller arrived. It was late. He left.");
+  EXPECT_EQ(MentionTexts(Find(e, "Anna Keller")), "Anna Keller|He");
+  // Nothing within two sentences: unresolved.
+  e =
+      Run("Norway voted. The weather was fine. Crowds gathered. People "
+          "cheered. It said nothing.");
+  EXPECT_EQ(MentionTexts(Find(e, "Norway")), "Norway");
+}
+
+TEST_F(ActorRecognizerTest, DefiniteDescriptionsFindTheirAntecedent) {
+  auto e =
+      Run("Iranian President Ali Rezaei met Russian President Pavel Sokolov in "
+          "Tehran. The visit lasted two days. Trade grew. Talks ended. Later "
+          "the Russian leader flew home, and he thanked the newly elected "
+          "Iranian president.");
+  EXPECT_EQ(MentionTexts(Find(e, "Pavel Sokolov")),
+            "Pavel Sokolov|the Russian leader|he");
+  EXPECT_EQ(MentionTexts(Find(e, "Ali Rezaei")),
+            "Ali Rezaei|the newly elected Iranian president");
+  e = Run("Peru recalled its envoy. The country also closed a consulate.");
+  EXPECT_EQ(MentionTexts(Find(e, "Peru")), "Peru|its|The country");
+  e =
+      Run("The Chilean Foreign Ministry protested. The ministry said talks "
+          "would go on.");
+  EXPECT_EQ(Find(e, "Foreign Ministry").mentions.size(), 2u);
+  EXPECT_EQ(Find(e, "Foreign Ministry").mentions.back().text, "The ministry");
+  // Not descriptions: a following "of" phrase or name.
+  e =
+      Run("Peru voted. The president of the assembly and the president "
+          "Ana Ruiz spoke.");
+  EXPECT_EQ(MentionTexts(Find(e, "Peru")), "Peru");
+  // A title modifying another noun, or a capitalized style, is no
+  // description.
+  e =
+      Run("President Ana Ruiz spoke. The general manager and the Queen "
+          "listened.");
+  EXPECT_EQ(MentionTexts(Find(e, "Ana Ruiz")), "Ana Ruiz");
+  // No state to refer to: "the country" stays alone.
+  e = Run("Anna Keller arrived. The country was calm.");
+  EXPECT_EQ(MentionTexts(Find(e, "Anna Keller")), "Anna Keller");
 }
 
 TEST_F(ActorRecognizerTest, NamesByTheirHeadWord) {
@@ -373,6 +468,142 @@ TEST(NerModelTest, ReadsGumEntityAnnotations) {
   EXPECT_EQ(s.labels, (std::vector<uint8_t>{0, NerBegin(NerType::kOrganization),
                                             0, NerBegin(NerType::kPerson),
                                             NerInside(NerType::kPerson), 0}));
+}
+
+// An actor dictionary given with --actors: invented people and a company,
+// real country codes.
+class ActorDictionaryRecognizerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    path_ = new std::filesystem::path(
+        std::filesystem::temp_directory_path() /
+        ("entente_actors_" + std::to_string(::getpid()) + ".txt"));
+    {
+      std::ofstream out(*path_);
+      out << "# invented for this test\n"
+             "ZORBA_KAMENEV_\n"
+             "+PRESIDENT_KAMENEV\n"
+             "+KAMENEV\n"
+             "\t[IRNELI 740101-130803]\n"
+             "\t[IRNGOV 130803-170803]\n"
+             "\t[IRNOPP]\n"
+             "ODILE_VASQUEZ_BRANDT\t[CHLMIL]\n"
+             "KHARG_PETROLEUM_COMPANY\t[IRNBUS]\n"
+             "NORTH_ZEDLAND\t[---]\n"
+             "UNITED_STATES_OF_AMERICA_\t[USA]\n"
+             "+ZORBAVILLE\n";
+    }
+    EntityOptions options;
+    options.actor_files = {path_->string()};
+    auto r = EntityRecognizer::Create(options);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    recognizer_ = std::move(r).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete recognizer_;
+    std::filesystem::remove(*path_);
+    delete path_;
+  }
+  static std::vector<Entity> Run(std::string_view text, std::string_view date) {
+    const std::vector<Token> tokens = Tokenize(text);
+    return recognizer_->Recognize(text, tokens, SplitSentences(text, tokens),
+                                  date);
+  }
+  static const Entity* Named(const std::vector<Entity>& es,
+                             std::string_view name) {
+    for (const Entity& e : es) {
+      if (e.name == name) return &e;
+    }
+    return nullptr;
+  }
+  static inline const EntityRecognizer* recognizer_ = nullptr;
+  static inline std::filesystem::path* path_ = nullptr;
+};
+
+TEST_F(ActorDictionaryRecognizerTest, DatedCodeFollowsTheDocumentDate) {
+  const std::string text = "Zorba Kamenev met reporters on Tuesday.";
+  struct Case {
+    const char* date;
+    const char* code;
+  };
+  for (const Case& c :
+       {Case{"2010-03-01", "IRNELI"}, Case{"2015-03-01", "IRNGOV"},
+        Case{"2019-03-01", "IRNOPP"}, Case{"", "IRNOPP"}}) {
+    const auto es = Run(text, c.date);
+    const Entity* e = Named(es, "Zorba Kamenev");
+    ASSERT_NE(e, nullptr) << c.date;
+    EXPECT_EQ(e->type, "PERSON");
+    EXPECT_EQ(e->code, c.code) << c.date;
+    EXPECT_EQ(e->country, "IRN");
+  }
+}
+
+TEST_F(ActorDictionaryRecognizerTest, SynonymsJoinAndDictionaryBeatsTitles) {
+  const auto es =
+      Run("Russian Foreign Minister Zorba Kamenev arrived. President Kamenev "
+          "later spoke. Kamenev left.",
+          "2014-06-01");
+  const Entity* e = Named(es, "Zorba Kamenev");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->code, "IRNGOV");  // Not RUSGOV from the title.
+  EXPECT_EQ(e->mentions.size(), 3u);
+}
+
+TEST_F(ActorDictionaryRecognizerTest, UnknownNamesBecomeActors) {
+  const auto es =
+      Run("Officials from the Kharg Petroleum Company met Odile Vasquez Brandt "
+          "near North Zedland.",
+          "2020-01-01");
+  const Entity* company = Named(es, "Kharg Petroleum Company");
+  ASSERT_NE(company, nullptr);
+  EXPECT_EQ(company->type, "ORG");
+  EXPECT_EQ(company->code, "IRNBUS");
+  const Entity* person = Named(es, "Odile Vasquez Brandt");
+  ASSERT_NE(person, nullptr);
+  EXPECT_EQ(person->type, "PERSON");
+  EXPECT_EQ(person->code, "CHLMIL");
+  // "[---]": matched but never coded.
+  for (const Entity& e : es) EXPECT_NE(e.code, "---");
+}
+
+TEST_F(ActorDictionaryRecognizerTest, PlacesStayPlacesAndOthersAreUntouched) {
+  const auto es = Run("Kamenev flew from Moscow to Tehran.", "2015-01-01");
+  const Entity* moscow = Named(es, "Moscow");
+  ASSERT_NE(moscow, nullptr);
+  EXPECT_EQ(moscow->code, "RUS");
+  const Entity* e = Named(es, "Kamenev");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->code, "IRNGOV");
+}
+
+TEST_F(ActorDictionaryRecognizerTest, PlacesInAStatesRecordDoNotAct) {
+  const auto es = Run("Storms hit Zorbaville on Monday.", "2020-01-01");
+  const Entity* town = Named(es, "Zorbaville");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->type, "GPE");
+  EXPECT_EQ(town->country, "USA");
+  EXPECT_EQ(town->code, "");  // A place, never an acting state.
+}
+
+TEST(ActorDictionaryRecognizerErrorsTest, BadDictionaryNamesFileAndLine) {
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() /
+      ("entente_bad_actors_" + std::to_string(::getpid()) + ".txt");
+  {
+    std::ofstream out(path);
+    out << "ZEDLAND\n\t[ZZZGOV 2013-2014]\n";
+  }
+  EntityOptions options;
+  options.actor_files = {path.string()};
+  auto r = EntityRecognizer::Create(options);
+  std::filesystem::remove(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kDataLoss);
+  EXPECT_NE(r.status().message().find(path.string() + ":2:"), std::string::npos)
+      << r.status().message();
+  options.actor_files = {"/nonexistent/actors.txt"};
+  EXPECT_EQ(EntityRecognizer::Create(options).status().code(),
+            StatusCode::kNotFound);
 }
 
 // NER span F1 of the shipped model on a slice of GUM dev (the full figure is

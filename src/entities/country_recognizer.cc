@@ -31,9 +31,11 @@ class CountryRecognizer final : public EntityRecognizer {
   explicit CountryRecognizer(Gazetteer gazetteer)
       : gazetteer_(std::move(gazetteer)) {}
 
-  std::vector<Entity> Recognize(
-      std::string_view text, const std::vector<Token>& tokens,
-      const std::vector<Sentence>& sentences) const override;
+  using EntityRecognizer::Recognize;
+  std::vector<Entity> Recognize(std::string_view text,
+                                const std::vector<Token>& tokens,
+                                const std::vector<Sentence>& sentences,
+                                std::string_view date) const override;
 
  private:
   Gazetteer gazetteer_;
@@ -77,9 +79,15 @@ class EntityCollector {
         break;
       case PlaceKind::kCapital:
       case PlaceKind::kPlace:
-      case PlaceKind::kSubdivision:
         Add("G:" + e.code + ":" + e.name, e.name, "GPE", e.code, e.code, "",
             start, end, sentence);
+        break;
+      case PlaceKind::kSubdivision:
+      case PlaceKind::kCity:
+        // Only a location: its country, but no actor code, so it never
+        // acts as the state (only capitals do, as metonyms).
+        Add("G:" + e.code + ":" + e.name, e.name, "GPE", "", e.code, "", start,
+            end, sentence);
         break;
       case PlaceKind::kLocation:
         Add("L:" + e.name, e.name, "LOC", "", "", "", start, end, sentence);
@@ -117,13 +125,21 @@ bool LooksLikePartOfLongerName(const PlaceMatcher& m, size_t first, size_t end,
   if (i >= first + 2 && m.Word(i - 1) == "," && name_word(i - 2)) {
     const PlaceMatch before = m.LongestMatch(i - 2, i - 1);
     if (before.tokens == 0) return true;
+    // "Atlanta, Georgia": a town of another state before the comma makes
+    // this its province, not a state.
+    const PlaceMatch self = m.LongestMatch(i, i + n);
+    if ((before.entry->kind == PlaceKind::kCity ||
+         before.entry->kind == PlaceKind::kSubdivision) &&
+        self.entry != nullptr && before.entry->code != self.entry->code) {
+      return true;
+    }
   }
   return false;
 }
 
 std::vector<Entity> CountryRecognizer::Recognize(
     std::string_view text, const std::vector<Token>& tokens,
-    const std::vector<Sentence>& sentences) const {
+    const std::vector<Sentence>& sentences, std::string_view /*date*/) const {
   EntityCollector out(text);
   const PlaceMatcher m(gazetteer_, text, tokens);
 
@@ -178,7 +194,8 @@ std::vector<Entity> CountryRecognizer::Recognize(
           const std::string_view part = word.substr(p, q - p);
           if (IsCapitalizedWord(part)) {
             const GazetteerEntry* e = m.MatchWord(part);
-            if (e != nullptr && e->kind != PlaceKind::kSubdivision) {
+            if (e != nullptr && e->kind != PlaceKind::kSubdivision &&
+                e->kind != PlaceKind::kCity) {
               out.AddPlace(*e, tokens[i].start + static_cast<uint32_t>(p),
                            tokens[i].start + static_cast<uint32_t>(q),
                            sentence);

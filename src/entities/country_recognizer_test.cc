@@ -103,9 +103,9 @@ TEST_F(EntityRecognizerTest, MultiWordNamesWinOverTheirParts) {
   EXPECT_EQ(Summary("Papua New Guinea and Guinea-Bissau and Guinea."),
             (V{"Papua New Guinea/GPE/PNG", "Guinea-Bissau/GPE/GNB",
                "Guinea/GPE/GIN"}));
-  EXPECT_EQ(
-      Summary("He lives in New Mexico, New Jersey and New York."),
-      (V{"New Mexico/GPE/USA", "New Jersey/GPE/USA", "New York/GPE/USA"}));
+  EXPECT_EQ(Summary("He lives in New Mexico, New Jersey and New York."),
+            // Provinces are places in their state, never acting for it.
+            (V{"New Mexico/GPE/", "New Jersey/GPE/", "New York/GPE/"}));
   EXPECT_EQ(Summary("South Africa is not Africa."),
             (V{"South Africa/GPE/ZAF"}));
   EXPECT_EQ(Summary("Latin American leaders visited South America."),
@@ -134,7 +134,7 @@ TEST_F(EntityRecognizerTest, MediaOutlets) {
   // Not outlets.
   EXPECT_EQ(Summary("The International Atomic Energy Agency met."), V{});
   EXPECT_EQ(Summary("They met in Times Square in New York."),
-            (V{"New York/GPE/USA"}));
+            (V{"New York/GPE/"}));
   EXPECT_EQ(Summary("In Tehran Times reported."),
             (V{"Tehran Times/ORG/IRNMED"}));
 }
@@ -169,7 +169,9 @@ TEST_F(EntityRecognizerTest, HyphenatedWords) {
 
 TEST_F(EntityRecognizerTest, GuardedNamesLookingLikePeople) {
   EXPECT_EQ(Summary("Michael Jordan scored. Chad Smith played."), V{});
-  EXPECT_EQ(Summary("He flew to Atlanta, Georgia, on Monday."), V{});
+  // A city of another state before the comma: Georgia is a province.
+  EXPECT_EQ(Summary("He flew to Atlanta, Georgia, on Monday."),
+            (V{"Atlanta/GPE/"}));
   EXPECT_EQ(Summary("In Jordan, King Abdullah of Jordan spoke."),
             (V{"Jordan/GPE/JOR"}));
   EXPECT_EQ(Summary("Troops left Chad on Monday."), (V{"Chad/GPE/TCD"}));
@@ -178,6 +180,22 @@ TEST_F(EntityRecognizerTest, GuardedNamesLookingLikePeople) {
   EXPECT_EQ(Summary("George Washington crossed."), V{});
   EXPECT_EQ(Summary("Officials in Washington said."),
             (V{"Washington/GPE/USA"}));
+}
+
+TEST_F(EntityRecognizerTest, CitiesAndProvincesArePlacesNotActors) {
+  // Their country, but no actor code: only capitals act for the state.
+  std::vector<Entity> e = Run("Officials in Omsk and Iowa said.");
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_EQ(e[0].name, "Omsk");
+  EXPECT_EQ(e[0].type, "GPE");
+  EXPECT_EQ(e[0].country, "RUS");
+  EXPECT_EQ(e[0].code, "");
+  EXPECT_EQ(e[1].country, "USA");
+  EXPECT_EQ(e[1].code, "");
+  EXPECT_EQ(Summary("Moscow said."), (V{"Moscow/GPE/RUS"}));
+  // Part of a longer name, or an ordinary word: no place.
+  EXPECT_EQ(Summary("Omsk Polytechnic and Tomsk State University."), V{});
+  EXPECT_EQ(Summary("Reading the report, he smiled."), V{});
 }
 
 TEST_F(EntityRecognizerTest, Exclusions) {

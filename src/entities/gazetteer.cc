@@ -53,6 +53,7 @@ int Gazetteer::Priority(PlaceKind kind) {
     case PlaceKind::kLocation:
       return 3;
     case PlaceKind::kSubdivision:
+    case PlaceKind::kCity:
       return 2;
     case PlaceKind::kBlocker:
       return 1;
@@ -114,6 +115,9 @@ StatusOr<Gazetteer> Gazetteer::Parse(std::string_view table) {
         break;
       case 'S':
         e.kind = PlaceKind::kSubdivision;
+        break;
+      case 'T':
+        e.kind = PlaceKind::kCity;
         break;
       case 'L':
         e.kind = PlaceKind::kLocation;

