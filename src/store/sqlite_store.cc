@@ -687,9 +687,9 @@ Status SqliteStore::WriteDocument(const Document& document,
                      "source_country, target_country, code, root, "
                      "quad_class, goldstein, event_date, day, modality, "
                      "negated, attributed_to, instrument, evidence_start, "
-                     "evidence_end, evidence_text, cluster_key) VALUES (?, ?, "
-                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                     "?, ?, ?, ?, ?)"));
+                     "evidence_end, evidence_text, cluster_key, place, "
+                     "place_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     stmt.Bind(1, doc)
         .Bind(2, event.id)
         .Bind(3, int64_t{event.sentence})
@@ -715,7 +715,9 @@ Status SqliteStore::WriteDocument(const Document& document,
         .Bind(23, int64_t{event.evidence.start})
         .Bind(24, int64_t{event.evidence.end})
         .Bind(25, event.evidence.text)
-        .Bind(26, key);
+        .Bind(26, key)
+        .Bind(27, entity_row(event.place))
+        .Bind(28, event.place_text);
     ENTENTE_RETURN_IF_ERROR(stmt.Run());
     ENTENTE_RETURN_IF_ERROR(PlaceInCluster(db_->LastInsertId(), key, day,
                                            event.source_code, event.target_code,
@@ -994,7 +996,7 @@ constexpr char kEventColumns[] =
     "(SELECT a.name FROM entities n JOIN actors a ON a.id = n.actor_id WHERE "
     "n.id = ev.instrument), "
     "ev.evidence_start, ev.evidence_end, ev.evidence_text, ev.cluster_id, "
-    "c.num_mentions, c.num_sources, c.num_articles "
+    "c.num_mentions, c.num_sources, c.num_articles, ev.place_text "
     "FROM events ev JOIN documents d ON d.id = ev.document_id "
     "LEFT JOIN actors sa ON sa.id = ev.source_actor "
     "LEFT JOIN actors ta ON ta.id = ev.target_actor "
@@ -1101,6 +1103,7 @@ StatusOr<std::vector<EventRecord>> SqliteStore::FindEvents(
     r.num_mentions = static_cast<int>(stmt.Int(37));
     r.num_sources = static_cast<int>(stmt.Int(38));
     r.num_articles = static_cast<int>(stmt.Int(39));
+    r.place = stmt.Text(40);
     out.push_back(std::move(r));
   }
   return out;
