@@ -178,8 +178,8 @@ ALTER TABLE events ADD COLUMN place_text TEXT NOT NULL DEFAULT '';
 }  // namespace
 
 const std::vector<std::string_view>& SqliteMigrations() {
-  static const std::vector<std::string_view> migrations = {
-      kVersion1, kVersion2, kVersion3};
+  static const std::vector<std::string_view> migrations = {kVersion1, kVersion2,
+                                                           kVersion3};
   static_assert(kStoreSchemaVersion == 3, "add the migration here");
   return migrations;
 }
