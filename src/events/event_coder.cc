@@ -239,6 +239,7 @@ class DocumentCoder {
 
  private:
   void Prepare();
+  void InferCodes();
   void CodeSentence(uint32_t s);
   void NearMiss(int v);
 
@@ -277,7 +278,7 @@ class DocumentCoder {
   }
   std::string EntityLabel(int e) const {
     const Entity& en = an_.entities[e];
-    return en.id + " " + en.name + (en.code.empty() ? "" : " " + en.code);
+    return en.id + " " + en.name + (code_[e].empty() ? "" : " " + code_[e]);
   }
 
   const events::Tables& tables_;
@@ -288,9 +289,12 @@ class DocumentCoder {
   std::string* trace_;
 
   std::vector<std::vector<int>> children_;
-  std::vector<std::string> lemma_;       // Lower case.
-  std::vector<std::string> form_;        // Lower case.
-  std::vector<int> entity_at_;           // Entity index per token, or -1.
+  std::vector<std::string> lemma_;  // Lower case.
+  std::vector<std::string> form_;   // Lower case.
+  std::vector<int> entity_at_;      // Entity index per token, or -1.
+  // Actor code per entity: the entities stage's, or one inferred from the
+  // document for a person it left uncoded (InferCodes).
+  std::vector<std::string> code_;
   std::vector<uint32_t> mention_start_;  // Span of that mention.
   std::vector<uint32_t> mention_end_;
   std::unordered_set<int> consumed_;  // Object nouns used by a verb pattern.
@@ -318,6 +322,8 @@ void DocumentCoder::Prepare() {
     if (SportsWords().count(lemma_[t])) ++sports;
   }
   sports_document_ = sports >= 3;
+  code_.clear();
+  for (const Entity& en : an_.entities) code_.push_back(en.code);
   entity_at_.assign(n, -1);
   mention_start_.assign(n, 0);
   mention_end_.assign(n, 0);
@@ -369,6 +375,66 @@ void DocumentCoder::Prepare() {
       mention_start_[t] = tok.start;
       mention_end_[t] = tok.end;
     }
+  }
+  InferCodes();
+}
+
+// A person the entities stage left uncoded takes the code of the
+// actor its title or affiliation names at any of its mentions, so that
+// "British Prime Minister Boris Johnson" codes every later "Johnson" (and
+// "he"), as do "Johnson, the British prime minister", "Iraq's prime
+// minister Adel Abdul-Mahdi", "Patrice Talon of Benin" and "the British
+// prime minister, Boris Johnson". Only states and coded bodies lend their
+// code (never another person), and when mentions disagree the most frequent
+// code wins (the first on a tie).
+void DocumentCoder::InferCodes() {
+  for (size_t e = 0; e < an_.entities.size(); ++e) {
+    const Entity& en = an_.entities[e];
+    // Not bodies: "French Wikinews" is an edition, not a French actor.
+    if (!en.code.empty() || en.type != "PERSON") continue;
+    std::vector<std::pair<std::string, int>> votes;
+    auto vote = [&](int lender) {
+      if (lender < 0 || lender == static_cast<int>(e)) return;
+      const std::string& type = an_.entities[lender].type;
+      if (type != "GPE" && type != "ORG") return;
+      const std::string& code = code_[lender];
+      if (code.empty()) return;
+      for (auto& v : votes) {
+        if (v.first == code) {
+          ++v.second;
+          return;
+        }
+      }
+      votes.emplace_back(code, 1);
+    };
+    for (const Mention& m : en.mentions) {
+      auto it = std::lower_bound(
+          an_.tokens.begin(), an_.tokens.end(), m.start,
+          [](const Token& tok, uint32_t pos) { return tok.end <= pos; });
+      for (; it != an_.tokens.end() && it->start < m.end; ++it) {
+        int t = static_cast<int>(it - an_.tokens.begin());
+        if (entity_at_[t] != static_cast<int>(e)) continue;
+        int h = Head(t);
+        // The mention's head word: its syntactic head is outside it.
+        if (h >= 0 && entity_at_[h] == static_cast<int>(e)) continue;
+        vote(EntityFor(t));
+        // "the British prime minister, Boris Johnson": the name hangs on
+        // its title.
+        std::string_view rel = Base(Deprel(t));
+        if (h >= 0 && entity_at_[h] < 0 &&
+            (rel == "appos" || rel == "flat" || rel == "compound") &&
+            (AgentHeads().count(lemma_[h]) || OfHeads().count(lemma_[h]))) {
+          vote(EntityFor(h));
+        }
+      }
+    }
+    int best = -1;
+    for (size_t i = 0; i < votes.size(); ++i) {
+      if (best < 0 || votes[i].second > votes[best].second) {
+        best = static_cast<int>(i);
+      }
+    }
+    if (best >= 0) code_[e] = votes[best].first;
   }
 }
 
@@ -465,7 +531,7 @@ std::vector<int> DocumentCoder::Conjuncts(int t) const {
 bool DocumentCoder::IsActor(int e) const {
   if (e < 0) return false;
   const Entity& en = an_.entities[e];
-  return !en.code.empty() &&
+  return !code_[e].empty() &&
          (en.type == "PERSON" || en.type == "ORG" || en.type == "GPE");
 }
 
@@ -998,7 +1064,7 @@ void DocumentCoder::Emit(uint32_t s, int trigger, const Pattern& p,
     // "speaking to AFP" is an interview, not a consultation: an outlet is
     // never a party to statements and consultations.
     if (RootOf(code) <= 4 && (src.role == "MED" || tgt.role == "MED")) {
-      Trace("    skipped " + src.code + " -> " + tgt.code +
+      Trace("    skipped " + code_[a] + " -> " + code_[b] +
             ": a news outlet is not a party to talks or statements");
       continue;
     }
@@ -1019,8 +1085,8 @@ void DocumentCoder::Emit(uint32_t s, int trigger, const Pattern& p,
     ev.sentence = s;
     ev.source = src.id;
     ev.target = tgt.id;
-    ev.source_code = src.code;
-    ev.target_code = tgt.code;
+    ev.source_code = code_[a];
+    ev.target_code = code_[b];
     ev.code = pair_code;
     ev.root = pair_code.substr(0, 2);
     ev.quad_class = r->quad_class;
@@ -1039,7 +1105,7 @@ void DocumentCoder::Emit(uint32_t s, int trigger, const Pattern& p,
     ev.evidence.start = start;
     ev.evidence.end = end;
     ev.evidence.text = doc_.text.substr(start, end - start);
-    Trace("    event " + src.code + " -> " + tgt.code + " " + ev.code + " " +
+    Trace("    event " + code_[a] + " -> " + code_[b] + " " + ev.code + " " +
           ev.modality + (ev.negated ? " negated" : "") +
           (attributed_to.empty() ? "" : " attributed_to " + attributed_to) +
           " \"" + ev.evidence.text + "\"");

@@ -421,6 +421,42 @@ TEST(EventCoderTest, UncodedPersonIsPlacedByModifier) {
   EXPECT_EQ(CodeOf(b), V{"ISR>IRN:190:asserted"});
 }
 
+TEST(EventCoderTest, PersonTakesTheCodeOfATitleElsewhereInTheDocument) {
+  const EntitySpec person{"PERSON", "", {"Hajizadeh"}};
+  Built b =
+      Make("Iranian general Hajizadeh arrived and Hajizadeh praised Russia.",
+           "Iranian/ADJ/2/amod general/NOUN/3/compound Hajizadeh/PROPN/4/nsubj "
+           "arrive/VERB/0/root and/CCONJ/7/cc Hajizadeh/PROPN/7/nsubj "
+           "praise/VERB/4/conj Russia/PROPN/7/obj ./PUNCT/4/punct",
+           {{"GPE", "IRN", {"Iranian"}}, person, kRussia});
+  auto events = Coder().Code(b.doc, b.analysis, b.syntax);
+  EXPECT_EQ(Summary(events), V{"IRN>RUS:051:asserted"});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source, "E2");  // The person, not the country.
+
+  // The name hung on its title as an apposition.
+  b = Make(
+      "The Iranian general, Hajizadeh, arrived and Hajizadeh praised Russia.",
+      "the/DET/3/det Iranian/ADJ/3/amod general/NOUN/7/nsubj ,/PUNCT/5/punct "
+      "Hajizadeh/PROPN/3/appos ,/PUNCT/5/punct arrive/VERB/0/root "
+      "and/CCONJ/10/cc Hajizadeh/PROPN/10/nsubj praise/VERB/7/conj "
+      "Russia/PROPN/10/obj ./PUNCT/7/punct",
+      {{"GPE", "IRN", {"Iranian"}}, person, kRussia});
+  EXPECT_EQ(CodeOf(b), V{"IRN>RUS:051:asserted"});
+}
+
+TEST(EventCoderTest, PersonDoesNotTakeAnotherPersonsCode) {
+  // Being Putin's friend makes nobody Russian.
+  Built b = Make(
+      "Putin's friend Hajizadeh arrived and Hajizadeh praised China.",
+      "Putin/PROPN/3/nmod:poss 's/PART/1/case friend/NOUN/4/compound "
+      "Hajizadeh/PROPN/5/nsubj arrive/VERB/0/root and/CCONJ/8/cc "
+      "Hajizadeh/PROPN/8/nsubj praise/VERB/5/conj China/PROPN/8/obj "
+      "./PUNCT/5/punct",
+      {{"PERSON", "RUSGOV", {"Putin"}}, {"PERSON", "", {"Hajizadeh"}}, kChina});
+  EXPECT_EQ(CodeOf(b), V{});
+}
+
 TEST(EventCoderTest, OutletIsNoPartyToTalks) {
   Built b =
       Make("Putin spoke with Reuters.",
