@@ -240,6 +240,8 @@ class DocumentCoder {
  private:
   void Prepare();
   void InferCodes();
+  void ResolvePossessives();
+  int DescribedBody(int t) const;
   void CodeSentence(uint32_t s);
   void NearMiss(int v);
 
@@ -295,6 +297,11 @@ class DocumentCoder {
   // Actor code per entity: the entities stage's, or one inferred from the
   // document for a person it left uncoded (InferCodes).
   std::vector<std::string> code_;
+  // Coded bodies by the head word of their name ("embassy" for "US
+  // Embassy", "ministry" for "Foreign Ministry of Iraq"): entity index and
+  // the start of each mention, for "the embassy" later in the document.
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, int>>>
+      body_heads_;
   std::vector<uint32_t> mention_start_;  // Span of that mention.
   std::vector<uint32_t> mention_end_;
   std::unordered_set<int> consumed_;  // Object nouns used by a verb pattern.
@@ -377,6 +384,33 @@ void DocumentCoder::Prepare() {
     }
   }
   InferCodes();
+  ResolvePossessives();
+}
+
+// "representatives from Iran acknowledged their government had …", "Iran
+// said its forces …": an "its" or "their" the entities stage left
+// unresolved stands for the nearest state or body named before it in the
+// same sentence ("the US and its allies": the US, not an earlier subject).
+void DocumentCoder::ResolvePossessives() {
+  for (const Sentence& sent : an_.sentences) {
+    if (sent.end_token > an_.tokens.size()) continue;
+    for (uint32_t t = sent.first_token; t < sent.end_token; ++t) {
+      if (entity_at_[t] >= 0 || syn_[t].upos != "PRON" ||
+          (form_[t] != "its" && form_[t] != "their")) {
+        continue;
+      }
+      for (uint32_t k = t; k-- > sent.first_token;) {
+        int e = entity_at_[k];
+        if (e < 0) continue;
+        const std::string& type = an_.entities[e].type;
+        if ((type != "GPE" && type != "ORG") || code_[e].empty()) continue;
+        entity_at_[t] = e;
+        mention_start_[t] = an_.tokens[t].start;
+        mention_end_[t] = an_.tokens[t].end;
+        break;
+      }
+    }
+  }
 }
 
 // A person the entities stage left uncoded takes the code of the
@@ -436,6 +470,52 @@ void DocumentCoder::InferCodes() {
     }
     if (best >= 0) code_[e] = votes[best].first;
   }
+  body_heads_.clear();
+  for (size_t e = 0; e < an_.entities.size(); ++e) {
+    const Entity& en = an_.entities[e];
+    if (en.type != "ORG" || code_[e].empty()) continue;
+    std::string name = Lower(en.name);
+    if (size_t of = name.find(" of "); of != std::string::npos) {
+      name.resize(of);
+    }
+    size_t space = name.rfind(' ');
+    // A one-word name is the body itself ("NATO"), not a description.
+    if (space == std::string::npos) continue;
+    std::string head = name.substr(space + 1);
+    for (const Mention& m : en.mentions) {
+      body_heads_[head].emplace_back(m.start, static_cast<int>(e));
+    }
+  }
+}
+
+// "the embassy", "the ministry", "the Parliament": a definite description
+// whose noun is the head word of a coded body named earlier in the document
+// stands for the most recently named one. -1 when none.
+int DocumentCoder::DescribedBody(int t) const {
+  bool definite = false;
+  for (int c : children_[t]) {
+    if (Deprel(c) == "det" && lemma_[c] == "the") definite = true;
+    // "the embassy of Canada", "the Iranian parliament": modifiers name
+    // another body.
+    std::string_view rel = Base(Deprel(c));
+    if (rel == "amod" || rel == "compound" || rel == "nmod" || rel == "flat") {
+      return -1;
+    }
+  }
+  if (!definite) return -1;
+  auto it = body_heads_.find(lemma_[t]);
+  if (it == body_heads_.end()) it = body_heads_.find(form_[t]);
+  if (it == body_heads_.end()) return -1;
+  uint32_t at = an_.tokens[t].start;
+  uint32_t best_start = 0;
+  int best = -1;
+  for (auto [start, e] : it->second) {
+    if (start < at && (best < 0 || start > best_start)) {
+      best = e;
+      best_start = start;
+    }
+  }
+  return best;
 }
 
 bool DocumentCoder::HasChild(int t, std::string_view deprel) const {
@@ -581,6 +661,7 @@ int DocumentCoder::EntityFor(int t, int depth, int* via) const {
       }
     }
   }
+  if (at < 0 || an_.entities[at].type == "ORG") return DescribedBody(t);
   return -1;
 }
 

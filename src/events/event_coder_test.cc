@@ -457,6 +457,40 @@ TEST(EventCoderTest, PersonDoesNotTakeAnotherPersonsCode) {
   EXPECT_EQ(CodeOf(b), V{});
 }
 
+TEST(EventCoderTest, DefiniteDescriptionStandsForTheBodyNamedBefore) {
+  const EntitySpec embassy{"ORG", "USAGOV", {"US Embassy"}};
+  Built b = Make(
+      "The US Embassy reopened and the embassy praised Iran.",
+      "the/DET/3/det US/PROPN/3/compound Embassy/PROPN/4/nsubj "
+      "reopen/VERB/0/root and/CCONJ/8/cc the/DET/7/det embassy/NOUN/8/nsubj "
+      "praise/VERB/4/conj Iran/PROPN/8/obj ./PUNCT/4/punct",
+      {embassy, kIran});
+  EXPECT_EQ(CodeOf(b), V{"USAGOV>IRN:051:asserted"});
+  // A description before the name refers to nothing yet.
+  b = Make("The embassy praised Iran and the US Embassy reopened.",
+           "the/DET/2/det embassy/NOUN/3/nsubj praise/VERB/0/root "
+           "Iran/PROPN/3/obj and/CCONJ/9/cc the/DET/8/det US/PROPN/8/compound "
+           "Embassy/PROPN/9/nsubj reopen/VERB/3/conj ./PUNCT/3/punct",
+           {embassy, kIran});
+  EXPECT_EQ(CodeOf(b), V{});
+}
+
+TEST(EventCoderTest, PossessiveStandsForTheNearestStateBefore) {
+  Built b = Make("Iran said its forces attacked Israel.",
+                 "Iran/PROPN/2/nsubj say/VERB/0/root its/PRON/4/nmod:poss "
+                 "force/NOUN/5/nsubj attack/VERB/2/ccomp Israel/PROPN/5/obj "
+                 "./PUNCT/2/punct",
+                 {kIran, kIsrael});
+  EXPECT_EQ(CodeOf(b), V{"IRN>ISR:190:reported"});
+  // The nearest one, not the speaker.
+  b = Make("Russia said Iran and its allies attacked Israel.",
+           "Russia/PROPN/2/nsubj say/VERB/0/root Iran/PROPN/7/nsubj "
+           "and/CCONJ/6/cc its/PRON/6/nmod:poss ally/NOUN/3/conj "
+           "attack/VERB/2/ccomp Israel/PROPN/7/obj ./PUNCT/2/punct",
+           {kRussia, kIran, kIsrael});
+  EXPECT_EQ(CodeOf(b), V{"IRN>ISR:190:reported"});
+}
+
 TEST(EventCoderTest, OutletIsNoPartyToTalks) {
   Built b =
       Make("Putin spoke with Reuters.",
