@@ -250,6 +250,7 @@ class DocumentCoder {
   int Head(int t) const { return syn_[t].head; }
   bool HasChild(int t, std::string_view deprel) const;
   std::string CaseOf(int t) const;
+  bool PrepositionalPhrase(int t) const;
   bool OwnSubject(int t) const;
   int Subject(int v, int depth = 0) const;
   bool Passive(int v, int depth = 0) const;
@@ -525,6 +526,19 @@ bool DocumentCoder::HasChild(int t, std::string_view deprel) const {
   return false;
 }
 
+// Whether a preposition heads the phrase of `t`: its own "case" child, or
+// one inside the phrase before it ("in the Afghanistan/Pakistan region").
+bool DocumentCoder::PrepositionalPhrase(int t) const {
+  if (!CaseOf(t).empty()) return true;
+  for (int k = t - 1; k >= 0 && t - k <= 8; --k) {
+    if (Deprel(k) != "case") continue;
+    int up = Head(k);
+    for (int i = 0; i < 4 && up >= 0 && up != t; ++i) up = Head(up);
+    if (up == t) return true;
+  }
+  return false;
+}
+
 std::string DocumentCoder::CaseOf(int t) const {
   for (int c : children_[t]) {
     if (Deprel(c) == "case") return lemma_[c];
@@ -635,8 +649,9 @@ int DocumentCoder::EntityFor(int t, int depth, int* via) const {
     for (int c : children_[t]) {
       if (Deprel(c) != rel) continue;
       // An "apposition" with a preposition is a misparsed oblique ("an
-      // article in Tehran Times").
-      if (rel == "appos" && !CaseOf(c).empty()) continue;
+      // article in Tehran Times", "an operation in the Afghanistan
+      // region").
+      if (rel == "appos" && PrepositionalPhrase(c)) continue;
       if (IsActor(entity_at_[c]) && entity_at_[c] != at) {
         if (via) *via = c;
         return entity_at_[c];

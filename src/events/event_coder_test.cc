@@ -491,6 +491,19 @@ TEST(EventCoderTest, PossessiveStandsForTheNearestStateBefore) {
   EXPECT_EQ(CodeOf(b), V{"IRN>ISR:190:reported"});
 }
 
+TEST(EventCoderTest, MisparsedPrepositionalAppositionIsNoActor) {
+  // The parser hangs "in the Syria region" on "operation" as an apposition
+  // and the preposition on "Syria": the operation is still Israel's.
+  Built b =
+      Make("Iran was attacked in an Israeli operation in the Syria region.",
+           "Iran/PROPN/3/nsubj:pass be/AUX/3/aux:pass attack/VERB/0/root "
+           "in/ADP/7/case a/DET/7/det Israeli/ADJ/7/amod operation/NOUN/3/obl "
+           "in/ADP/10/case the/DET/11/det Syria/PROPN/11/compound "
+           "region/NOUN/7/appos ./PUNCT/3/punct",
+           {kIran, {"GPE", "ISR", {"Israeli"}}, {"GPE", "SYR", {"Syria"}}});
+  EXPECT_EQ(CodeOf(b), V{"ISR>IRN:190:asserted"});
+}
+
 TEST(EventCoderTest, OutletIsNoPartyToTalks) {
   Built b =
       Make("Putin spoke with Reuters.",
