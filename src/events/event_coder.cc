@@ -295,6 +295,7 @@ class DocumentCoder {
   std::vector<std::string> lemma_;  // Lower case.
   std::vector<std::string> form_;   // Lower case.
   std::vector<int> entity_at_;      // Entity index per token, or -1.
+  std::vector<bool> in_date_;       // Inside a date expression ("on Monday").
   // Actor code per entity: the entities stage's, or one inferred from the
   // document for a person it left uncoded (InferCodes).
   std::vector<std::string> code_;
@@ -332,6 +333,15 @@ void DocumentCoder::Prepare() {
   sports_document_ = sports >= 3;
   code_.clear();
   for (const Entity& en : an_.entities) code_.push_back(en.code);
+  in_date_.assign(n, false);
+  for (const DateMention& d : an_.dates) {
+    auto it = std::lower_bound(
+        an_.tokens.begin(), an_.tokens.end(), d.start,
+        [](const Token& tok, uint32_t pos) { return tok.end <= pos; });
+    for (; it != an_.tokens.end() && it->start < d.end; ++it) {
+      in_date_[it - an_.tokens.begin()] = true;
+    }
+  }
   entity_at_.assign(n, -1);
   mention_start_.assign(n, 0);
   mention_end_.assign(n, 0);
@@ -883,6 +893,19 @@ bool DocumentCoder::TargetsBySlot(const Pattern& p, int v, int object,
       // A coordinated object misparsed as a conjunct of the verb.
       for (int c : children_[v]) {
         if (Deprel(c) == "conj" && syn_[c].upos == "NOUN") scan(c);
+      }
+      // "met on Monday with X": the parser hangs the phrase after a date
+      // on the date.
+      for (int c : children_[v]) {
+        if (Base(Deprel(c)) != "obl" || !in_date_[c]) continue;
+        scan(c);
+        // …sometimes as a clause headed by the preposition itself.
+        for (int k : children_[c]) {
+          if (syn_[k].upos != "ADP" || lemma_[k] != slot) continue;
+          for (int j : children_[k]) {
+            if (Deprel(j) == "obj") cands.push_back(j);
+          }
+        }
       }
     }
     for (int c : cands) {

@@ -504,6 +504,42 @@ TEST(EventCoderTest, MisparsedPrepositionalAppositionIsNoActor) {
   EXPECT_EQ(CodeOf(b), V{"ISR>IRN:190:asserted"});
 }
 
+// "on Monday" as a date expression of `b`'s text.
+void AddMonday(Built* b) {
+  DateMention d;
+  d.start = static_cast<uint32_t>(b->doc.text.find("Monday"));
+  d.end = d.start + 6;
+  d.text = "Monday";
+  d.value = "2024-07-08";
+  b->analysis.dates.push_back(d);
+}
+
+TEST(EventCoderTest, PhraseHungOnADateStillBelongsToTheVerb) {
+  Built b = Make("Russia met on Monday with Iran.",
+                 "Russia/PROPN/2/nsubj meet/VERB/0/root on/ADP/4/case "
+                 "Monday/PROPN/2/obl with/ADP/6/case Iran/PROPN/4/nmod "
+                 "./PUNCT/2/punct",
+                 {kRussia, kIran});
+  AddMonday(&b);
+  EXPECT_EQ(CodeOf(b), V({"RUS>IRN:040:asserted", "IRN>RUS:040:asserted"}));
+  // The preposition misparsed as a clause with an object.
+  b = Make("Russia met on Monday with Iran.",
+           "Russia/PROPN/2/nsubj meet/VERB/0/root on/ADP/4/case "
+           "Monday/PROPN/2/obl with/ADP/4/acl Iran/PROPN/5/obj "
+           "./PUNCT/2/punct",
+           {kRussia, kIran});
+  AddMonday(&b);
+  EXPECT_EQ(CodeOf(b), V({"RUS>IRN:040:asserted", "IRN>RUS:040:asserted"}));
+  // Another preposition is no target slot of "meet".
+  b = Make("Russia met on Monday despite Iran.",
+           "Russia/PROPN/2/nsubj meet/VERB/0/root on/ADP/4/case "
+           "Monday/PROPN/2/obl despite/ADP/4/acl Iran/PROPN/5/obj "
+           "./PUNCT/2/punct",
+           {kRussia, kIran});
+  AddMonday(&b);
+  EXPECT_EQ(CodeOf(b), V{});
+}
+
 TEST(EventCoderTest, OutletIsNoPartyToTalks) {
   Built b =
       Make("Putin spoke with Reuters.",
