@@ -540,6 +540,21 @@ TEST(EventCoderTest, PhraseHungOnADateStillBelongsToTheVerb) {
   EXPECT_EQ(CodeOf(b), V{});
 }
 
+TEST(EventCoderTest, ImpeachingIsAnAccusation) {
+  const EntitySpec congress{"ORG", "USALEG", {"Congress"}};
+  const EntitySpec president{"PERSON", "USAGOV", {"Trump"}};
+  Built b = Make("Congress impeached Trump.",
+                 "Congress/PROPN/2/nsubj impeach/VERB/0/root "
+                 "Trump/PROPN/2/obj ./PUNCT/2/punct",
+                 {congress, president});
+  EXPECT_EQ(CodeOf(b), V{"USALEG>USAGOV:112:asserted"});
+  b = Make("Congress did not impeach Trump.",
+           "Congress/PROPN/4/nsubj do/AUX/4/aux not/PART/4/advmod "
+           "impeach/VERB/0/root Trump/PROPN/4/obj ./PUNCT/4/punct",
+           {congress, president});
+  EXPECT_EQ(CodeOf(b), V{});
+}
+
 TEST(EventCoderTest, OutletIsNoPartyToTalks) {
   Built b =
       Make("Putin spoke with Reuters.",
