@@ -154,6 +154,7 @@ Json EventJson(const EventRecord& e) {
           {"negated", e.negated},
           {"attributed_to", e.attributed_to},
           {"instrument", e.instrument},
+          {"place", e.place},
           {"evidence",
            {{"start", e.evidence.start},
             {"end", e.evidence.end},

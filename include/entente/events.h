@@ -19,7 +19,13 @@
 // that state.
 //
 // Precision first: an event is emitted only when both its source and its
-// target resolve to entities with a CAMEO actor code, and they differ.
+// target resolve to entities with a CAMEO actor code, and they differ. A
+// person the entities stage left uncoded takes the code of the state or
+// body its title names at any of its mentions ("Iranian general X" codes a
+// later "X"; Event::source_code then holds that code); "the embassy" stands
+// for the coded body of that head word named last before it, and an
+// unresolved "its"/"their" for the nearest state or body before it in the
+// sentence.
 //
 // Usage:
 //   auto coder = entente::EventCoder::Create();

@@ -32,7 +32,7 @@
 namespace entente {
 
 // The schema version this build reads and writes (PRAGMA user_version).
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 struct StoreOptions {
   // Open for queries only. The file must exist and have the current schema.
@@ -126,6 +126,7 @@ struct EventRecord {
   bool negated = false;
   std::string attributed_to;  // Actor name, or empty.
   std::string instrument;     // Actor name, or empty.
+  std::string place;          // Where it happened, as written; or empty.
   Evidence evidence;
   // The cluster: every report of the same real event.
   int64_t cluster = 0;

@@ -239,6 +239,9 @@ class DocumentCoder {
 
  private:
   void Prepare();
+  void InferCodes();
+  void ResolvePossessives();
+  int DescribedBody(int t) const;
   void CodeSentence(uint32_t s);
   void NearMiss(int v);
 
@@ -247,6 +250,7 @@ class DocumentCoder {
   int Head(int t) const { return syn_[t].head; }
   bool HasChild(int t, std::string_view deprel) const;
   std::string CaseOf(int t) const;
+  bool PrepositionalPhrase(int t) const;
   bool OwnSubject(int t) const;
   int Subject(int v, int depth = 0) const;
   bool Passive(int v, int depth = 0) const;
@@ -277,7 +281,7 @@ class DocumentCoder {
   }
   std::string EntityLabel(int e) const {
     const Entity& en = an_.entities[e];
-    return en.id + " " + en.name + (en.code.empty() ? "" : " " + en.code);
+    return en.id + " " + en.name + (code_[e].empty() ? "" : " " + code_[e]);
   }
 
   const events::Tables& tables_;
@@ -288,9 +292,18 @@ class DocumentCoder {
   std::string* trace_;
 
   std::vector<std::vector<int>> children_;
-  std::vector<std::string> lemma_;       // Lower case.
-  std::vector<std::string> form_;        // Lower case.
-  std::vector<int> entity_at_;           // Entity index per token, or -1.
+  std::vector<std::string> lemma_;  // Lower case.
+  std::vector<std::string> form_;   // Lower case.
+  std::vector<int> entity_at_;      // Entity index per token, or -1.
+  std::vector<bool> in_date_;       // Inside a date expression ("on Monday").
+  // Actor code per entity: the entities stage's, or one inferred from the
+  // document for a person it left uncoded (InferCodes).
+  std::vector<std::string> code_;
+  // Coded bodies by the head word of their name ("embassy" for "US
+  // Embassy", "ministry" for "Foreign Ministry of Iraq"): entity index and
+  // the start of each mention, for "the embassy" later in the document.
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, int>>>
+      body_heads_;
   std::vector<uint32_t> mention_start_;  // Span of that mention.
   std::vector<uint32_t> mention_end_;
   std::unordered_set<int> consumed_;  // Object nouns used by a verb pattern.
@@ -318,6 +331,17 @@ void DocumentCoder::Prepare() {
     if (SportsWords().count(lemma_[t])) ++sports;
   }
   sports_document_ = sports >= 3;
+  code_.clear();
+  for (const Entity& en : an_.entities) code_.push_back(en.code);
+  in_date_.assign(n, false);
+  for (const DateMention& d : an_.dates) {
+    auto it = std::lower_bound(
+        an_.tokens.begin(), an_.tokens.end(), d.start,
+        [](const Token& tok, uint32_t pos) { return tok.end <= pos; });
+    for (; it != an_.tokens.end() && it->start < d.end; ++it) {
+      in_date_[it - an_.tokens.begin()] = true;
+    }
+  }
   entity_at_.assign(n, -1);
   mention_start_.assign(n, 0);
   mention_end_.assign(n, 0);
@@ -370,11 +394,157 @@ void DocumentCoder::Prepare() {
       mention_end_[t] = tok.end;
     }
   }
+  InferCodes();
+  ResolvePossessives();
+}
+
+// "representatives from Iran acknowledged their government had …", "Iran
+// said its forces …": an "its" or "their" the entities stage left
+// unresolved stands for the nearest state or body named before it in the
+// same sentence ("the US and its allies": the US, not an earlier subject).
+void DocumentCoder::ResolvePossessives() {
+  for (const Sentence& sent : an_.sentences) {
+    if (sent.end_token > an_.tokens.size()) continue;
+    for (uint32_t t = sent.first_token; t < sent.end_token; ++t) {
+      if (entity_at_[t] >= 0 || syn_[t].upos != "PRON" ||
+          (form_[t] != "its" && form_[t] != "their")) {
+        continue;
+      }
+      for (uint32_t k = t; k-- > sent.first_token;) {
+        int e = entity_at_[k];
+        if (e < 0) continue;
+        const std::string& type = an_.entities[e].type;
+        if ((type != "GPE" && type != "ORG") || code_[e].empty()) continue;
+        entity_at_[t] = e;
+        mention_start_[t] = an_.tokens[t].start;
+        mention_end_[t] = an_.tokens[t].end;
+        break;
+      }
+    }
+  }
+}
+
+// A person the entities stage left uncoded takes the code of the
+// actor its title or affiliation names at any of its mentions, so that
+// "British Prime Minister Boris Johnson" codes every later "Johnson" (and
+// "he"), as do "Johnson, the British prime minister", "Iraq's prime
+// minister Adel Abdul-Mahdi", "Patrice Talon of Benin" and "the British
+// prime minister, Boris Johnson". Only states and coded bodies lend their
+// code (never another person), and when mentions disagree the most frequent
+// code wins (the first on a tie).
+void DocumentCoder::InferCodes() {
+  for (size_t e = 0; e < an_.entities.size(); ++e) {
+    const Entity& en = an_.entities[e];
+    // Not bodies: "French Wikinews" is an edition, not a French actor.
+    if (!en.code.empty() || en.type != "PERSON") continue;
+    std::vector<std::pair<std::string, int>> votes;
+    auto vote = [&](int lender) {
+      if (lender < 0 || lender == static_cast<int>(e)) return;
+      const std::string& type = an_.entities[lender].type;
+      if (type != "GPE" && type != "ORG") return;
+      const std::string& code = code_[lender];
+      if (code.empty()) return;
+      for (auto& v : votes) {
+        if (v.first == code) {
+          ++v.second;
+          return;
+        }
+      }
+      votes.emplace_back(code, 1);
+    };
+    for (const Mention& m : en.mentions) {
+      auto it = std::lower_bound(
+          an_.tokens.begin(), an_.tokens.end(), m.start,
+          [](const Token& tok, uint32_t pos) { return tok.end <= pos; });
+      for (; it != an_.tokens.end() && it->start < m.end; ++it) {
+        int t = static_cast<int>(it - an_.tokens.begin());
+        if (entity_at_[t] != static_cast<int>(e)) continue;
+        int h = Head(t);
+        // The mention's head word: its syntactic head is outside it.
+        if (h >= 0 && entity_at_[h] == static_cast<int>(e)) continue;
+        vote(EntityFor(t));
+        // "the British prime minister, Boris Johnson": the name hangs on
+        // its title.
+        std::string_view rel = Base(Deprel(t));
+        if (h >= 0 && entity_at_[h] < 0 &&
+            (rel == "appos" || rel == "flat" || rel == "compound") &&
+            (AgentHeads().count(lemma_[h]) || OfHeads().count(lemma_[h]))) {
+          vote(EntityFor(h));
+        }
+      }
+    }
+    int best = -1;
+    for (size_t i = 0; i < votes.size(); ++i) {
+      if (best < 0 || votes[i].second > votes[best].second) {
+        best = static_cast<int>(i);
+      }
+    }
+    if (best >= 0) code_[e] = votes[best].first;
+  }
+  body_heads_.clear();
+  for (size_t e = 0; e < an_.entities.size(); ++e) {
+    const Entity& en = an_.entities[e];
+    if (en.type != "ORG" || code_[e].empty()) continue;
+    std::string name = Lower(en.name);
+    if (size_t of = name.find(" of "); of != std::string::npos) {
+      name.resize(of);
+    }
+    size_t space = name.rfind(' ');
+    // A one-word name is the body itself ("NATO"), not a description.
+    if (space == std::string::npos) continue;
+    std::string head = name.substr(space + 1);
+    for (const Mention& m : en.mentions) {
+      body_heads_[head].emplace_back(m.start, static_cast<int>(e));
+    }
+  }
+}
+
+// "the embassy", "the ministry", "the Parliament": a definite description
+// whose noun is the head word of a coded body named earlier in the document
+// stands for the most recently named one. -1 when none.
+int DocumentCoder::DescribedBody(int t) const {
+  bool definite = false;
+  for (int c : children_[t]) {
+    if (Deprel(c) == "det" && lemma_[c] == "the") definite = true;
+    // "the embassy of Canada", "the Iranian parliament": modifiers name
+    // another body.
+    std::string_view rel = Base(Deprel(c));
+    if (rel == "amod" || rel == "compound" || rel == "nmod" || rel == "flat") {
+      return -1;
+    }
+  }
+  if (!definite) return -1;
+  auto it = body_heads_.find(lemma_[t]);
+  if (it == body_heads_.end()) it = body_heads_.find(form_[t]);
+  if (it == body_heads_.end()) return -1;
+  uint32_t at = an_.tokens[t].start;
+  uint32_t best_start = 0;
+  int best = -1;
+  for (auto [start, e] : it->second) {
+    if (start < at && (best < 0 || start > best_start)) {
+      best = e;
+      best_start = start;
+    }
+  }
+  return best;
 }
 
 bool DocumentCoder::HasChild(int t, std::string_view deprel) const {
   for (int c : children_[t]) {
     if (Deprel(c) == deprel) return true;
+  }
+  return false;
+}
+
+// Whether a preposition heads the phrase of `t`: its own "case" child, or
+// one inside the phrase before it ("in the Afghanistan/Pakistan region").
+bool DocumentCoder::PrepositionalPhrase(int t) const {
+  if (!CaseOf(t).empty()) return true;
+  for (int k = t - 1; k >= 0 && t - k <= 8; --k) {
+    if (Deprel(k) != "case") continue;
+    int up = Head(k);
+    for (int i = 0; i < 4 && up >= 0 && up != t; ++i) up = Head(up);
+    if (up == t) return true;
   }
   return false;
 }
@@ -465,7 +635,7 @@ std::vector<int> DocumentCoder::Conjuncts(int t) const {
 bool DocumentCoder::IsActor(int e) const {
   if (e < 0) return false;
   const Entity& en = an_.entities[e];
-  return !en.code.empty() &&
+  return !code_[e].empty() &&
          (en.type == "PERSON" || en.type == "ORG" || en.type == "GPE");
 }
 
@@ -489,8 +659,9 @@ int DocumentCoder::EntityFor(int t, int depth, int* via) const {
     for (int c : children_[t]) {
       if (Deprel(c) != rel) continue;
       // An "apposition" with a preposition is a misparsed oblique ("an
-      // article in Tehran Times").
-      if (rel == "appos" && !CaseOf(c).empty()) continue;
+      // article in Tehran Times", "an operation in the Afghanistan
+      // region").
+      if (rel == "appos" && PrepositionalPhrase(c)) continue;
       if (IsActor(entity_at_[c]) && entity_at_[c] != at) {
         if (via) *via = c;
         return entity_at_[c];
@@ -515,6 +686,7 @@ int DocumentCoder::EntityFor(int t, int depth, int* via) const {
       }
     }
   }
+  if (at < 0 || an_.entities[at].type == "ORG") return DescribedBody(t);
   return -1;
 }
 
@@ -721,6 +893,19 @@ bool DocumentCoder::TargetsBySlot(const Pattern& p, int v, int object,
       // A coordinated object misparsed as a conjunct of the verb.
       for (int c : children_[v]) {
         if (Deprel(c) == "conj" && syn_[c].upos == "NOUN") scan(c);
+      }
+      // "met on Monday with X": the parser hangs the phrase after a date
+      // on the date.
+      for (int c : children_[v]) {
+        if (Base(Deprel(c)) != "obl" || !in_date_[c]) continue;
+        scan(c);
+        // …sometimes as a clause headed by the preposition itself.
+        for (int k : children_[c]) {
+          if (syn_[k].upos != "ADP" || lemma_[k] != slot) continue;
+          for (int j : children_[k]) {
+            if (Deprel(j) == "obj") cands.push_back(j);
+          }
+        }
       }
     }
     for (int c : cands) {
@@ -998,7 +1183,7 @@ void DocumentCoder::Emit(uint32_t s, int trigger, const Pattern& p,
     // "speaking to AFP" is an interview, not a consultation: an outlet is
     // never a party to statements and consultations.
     if (RootOf(code) <= 4 && (src.role == "MED" || tgt.role == "MED")) {
-      Trace("    skipped " + src.code + " -> " + tgt.code +
+      Trace("    skipped " + code_[a] + " -> " + code_[b] +
             ": a news outlet is not a party to talks or statements");
       continue;
     }
@@ -1019,8 +1204,8 @@ void DocumentCoder::Emit(uint32_t s, int trigger, const Pattern& p,
     ev.sentence = s;
     ev.source = src.id;
     ev.target = tgt.id;
-    ev.source_code = src.code;
-    ev.target_code = tgt.code;
+    ev.source_code = code_[a];
+    ev.target_code = code_[b];
     ev.code = pair_code;
     ev.root = pair_code.substr(0, 2);
     ev.quad_class = r->quad_class;
@@ -1039,7 +1224,7 @@ void DocumentCoder::Emit(uint32_t s, int trigger, const Pattern& p,
     ev.evidence.start = start;
     ev.evidence.end = end;
     ev.evidence.text = doc_.text.substr(start, end - start);
-    Trace("    event " + src.code + " -> " + tgt.code + " " + ev.code + " " +
+    Trace("    event " + code_[a] + " -> " + code_[b] + " " + ev.code + " " +
           ev.modality + (ev.negated ? " negated" : "") +
           (attributed_to.empty() ? "" : " attributed_to " + attributed_to) +
           " \"" + ev.evidence.text + "\"");

@@ -421,6 +421,140 @@ TEST(EventCoderTest, UncodedPersonIsPlacedByModifier) {
   EXPECT_EQ(CodeOf(b), V{"ISR>IRN:190:asserted"});
 }
 
+TEST(EventCoderTest, PersonTakesTheCodeOfATitleElsewhereInTheDocument) {
+  const EntitySpec person{"PERSON", "", {"Hajizadeh"}};
+  Built b =
+      Make("Iranian general Hajizadeh arrived and Hajizadeh praised Russia.",
+           "Iranian/ADJ/2/amod general/NOUN/3/compound Hajizadeh/PROPN/4/nsubj "
+           "arrive/VERB/0/root and/CCONJ/7/cc Hajizadeh/PROPN/7/nsubj "
+           "praise/VERB/4/conj Russia/PROPN/7/obj ./PUNCT/4/punct",
+           {{"GPE", "IRN", {"Iranian"}}, person, kRussia});
+  auto events = Coder().Code(b.doc, b.analysis, b.syntax);
+  EXPECT_EQ(Summary(events), V{"IRN>RUS:051:asserted"});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].source, "E2");  // The person, not the country.
+
+  // The name hung on its title as an apposition.
+  b = Make(
+      "The Iranian general, Hajizadeh, arrived and Hajizadeh praised Russia.",
+      "the/DET/3/det Iranian/ADJ/3/amod general/NOUN/7/nsubj ,/PUNCT/5/punct "
+      "Hajizadeh/PROPN/3/appos ,/PUNCT/5/punct arrive/VERB/0/root "
+      "and/CCONJ/10/cc Hajizadeh/PROPN/10/nsubj praise/VERB/7/conj "
+      "Russia/PROPN/10/obj ./PUNCT/7/punct",
+      {{"GPE", "IRN", {"Iranian"}}, person, kRussia});
+  EXPECT_EQ(CodeOf(b), V{"IRN>RUS:051:asserted"});
+}
+
+TEST(EventCoderTest, PersonDoesNotTakeAnotherPersonsCode) {
+  // Being Putin's friend makes nobody Russian.
+  Built b = Make(
+      "Putin's friend Hajizadeh arrived and Hajizadeh praised China.",
+      "Putin/PROPN/3/nmod:poss 's/PART/1/case friend/NOUN/4/compound "
+      "Hajizadeh/PROPN/5/nsubj arrive/VERB/0/root and/CCONJ/8/cc "
+      "Hajizadeh/PROPN/8/nsubj praise/VERB/5/conj China/PROPN/8/obj "
+      "./PUNCT/5/punct",
+      {{"PERSON", "RUSGOV", {"Putin"}}, {"PERSON", "", {"Hajizadeh"}}, kChina});
+  EXPECT_EQ(CodeOf(b), V{});
+}
+
+TEST(EventCoderTest, DefiniteDescriptionStandsForTheBodyNamedBefore) {
+  const EntitySpec embassy{"ORG", "USAGOV", {"US Embassy"}};
+  Built b = Make(
+      "The US Embassy reopened and the embassy praised Iran.",
+      "the/DET/3/det US/PROPN/3/compound Embassy/PROPN/4/nsubj "
+      "reopen/VERB/0/root and/CCONJ/8/cc the/DET/7/det embassy/NOUN/8/nsubj "
+      "praise/VERB/4/conj Iran/PROPN/8/obj ./PUNCT/4/punct",
+      {embassy, kIran});
+  EXPECT_EQ(CodeOf(b), V{"USAGOV>IRN:051:asserted"});
+  // A description before the name refers to nothing yet.
+  b = Make("The embassy praised Iran and the US Embassy reopened.",
+           "the/DET/2/det embassy/NOUN/3/nsubj praise/VERB/0/root "
+           "Iran/PROPN/3/obj and/CCONJ/9/cc the/DET/8/det US/PROPN/8/compound "
+           "Embassy/PROPN/9/nsubj reopen/VERB/3/conj ./PUNCT/3/punct",
+           {embassy, kIran});
+  EXPECT_EQ(CodeOf(b), V{});
+}
+
+TEST(EventCoderTest, PossessiveStandsForTheNearestStateBefore) {
+  Built b = Make("Iran said its forces attacked Israel.",
+                 "Iran/PROPN/2/nsubj say/VERB/0/root its/PRON/4/nmod:poss "
+                 "force/NOUN/5/nsubj attack/VERB/2/ccomp Israel/PROPN/5/obj "
+                 "./PUNCT/2/punct",
+                 {kIran, kIsrael});
+  EXPECT_EQ(CodeOf(b), V{"IRN>ISR:190:reported"});
+  // The nearest one, not the speaker.
+  b = Make("Russia said Iran and its allies attacked Israel.",
+           "Russia/PROPN/2/nsubj say/VERB/0/root Iran/PROPN/7/nsubj "
+           "and/CCONJ/6/cc its/PRON/6/nmod:poss ally/NOUN/3/conj "
+           "attack/VERB/2/ccomp Israel/PROPN/7/obj ./PUNCT/2/punct",
+           {kRussia, kIran, kIsrael});
+  EXPECT_EQ(CodeOf(b), V{"IRN>ISR:190:reported"});
+}
+
+TEST(EventCoderTest, MisparsedPrepositionalAppositionIsNoActor) {
+  // The parser hangs "in the Syria region" on "operation" as an apposition
+  // and the preposition on "Syria": the operation is still Israel's.
+  Built b =
+      Make("Iran was attacked in an Israeli operation in the Syria region.",
+           "Iran/PROPN/3/nsubj:pass be/AUX/3/aux:pass attack/VERB/0/root "
+           "in/ADP/7/case a/DET/7/det Israeli/ADJ/7/amod operation/NOUN/3/obl "
+           "in/ADP/10/case the/DET/11/det Syria/PROPN/11/compound "
+           "region/NOUN/7/appos ./PUNCT/3/punct",
+           {kIran, {"GPE", "ISR", {"Israeli"}}, {"GPE", "SYR", {"Syria"}}});
+  EXPECT_EQ(CodeOf(b), V{"ISR>IRN:190:asserted"});
+}
+
+// "on Monday" as a date expression of `b`'s text.
+void AddMonday(Built* b) {
+  DateMention d;
+  d.start = static_cast<uint32_t>(b->doc.text.find("Monday"));
+  d.end = d.start + 6;
+  d.text = "Monday";
+  d.value = "2024-07-08";
+  b->analysis.dates.push_back(d);
+}
+
+TEST(EventCoderTest, PhraseHungOnADateStillBelongsToTheVerb) {
+  Built b = Make("Russia met on Monday with Iran.",
+                 "Russia/PROPN/2/nsubj meet/VERB/0/root on/ADP/4/case "
+                 "Monday/PROPN/2/obl with/ADP/6/case Iran/PROPN/4/nmod "
+                 "./PUNCT/2/punct",
+                 {kRussia, kIran});
+  AddMonday(&b);
+  EXPECT_EQ(CodeOf(b), V({"RUS>IRN:040:asserted", "IRN>RUS:040:asserted"}));
+  // The preposition misparsed as a clause with an object.
+  b = Make("Russia met on Monday with Iran.",
+           "Russia/PROPN/2/nsubj meet/VERB/0/root on/ADP/4/case "
+           "Monday/PROPN/2/obl with/ADP/4/acl Iran/PROPN/5/obj "
+           "./PUNCT/2/punct",
+           {kRussia, kIran});
+  AddMonday(&b);
+  EXPECT_EQ(CodeOf(b), V({"RUS>IRN:040:asserted", "IRN>RUS:040:asserted"}));
+  // Another preposition is no target slot of "meet".
+  b = Make("Russia met on Monday despite Iran.",
+           "Russia/PROPN/2/nsubj meet/VERB/0/root on/ADP/4/case "
+           "Monday/PROPN/2/obl despite/ADP/4/acl Iran/PROPN/5/obj "
+           "./PUNCT/2/punct",
+           {kRussia, kIran});
+  AddMonday(&b);
+  EXPECT_EQ(CodeOf(b), V{});
+}
+
+TEST(EventCoderTest, ImpeachingIsAnAccusation) {
+  const EntitySpec congress{"ORG", "USALEG", {"Congress"}};
+  const EntitySpec president{"PERSON", "USAGOV", {"Trump"}};
+  Built b = Make("Congress impeached Trump.",
+                 "Congress/PROPN/2/nsubj impeach/VERB/0/root "
+                 "Trump/PROPN/2/obj ./PUNCT/2/punct",
+                 {congress, president});
+  EXPECT_EQ(CodeOf(b), V{"USALEG>USAGOV:112:asserted"});
+  b = Make("Congress did not impeach Trump.",
+           "Congress/PROPN/4/nsubj do/AUX/4/aux not/PART/4/advmod "
+           "impeach/VERB/0/root Trump/PROPN/4/obj ./PUNCT/4/punct",
+           {congress, president});
+  EXPECT_EQ(CodeOf(b), V{});
+}
+
 TEST(EventCoderTest, OutletIsNoPartyToTalks) {
   Built b =
       Make("Putin spoke with Reuters.",

@@ -168,12 +168,19 @@ CREATE VIEW actor_aliases AS
   GROUP BY e.actor_id, m.norm_text;
 )sql";
 
+// Version 3: the event's place (the GPE or LOC of an "in/at X" phrase),
+// as the entity and as written.
+constexpr std::string_view kVersion3 = R"sql(
+ALTER TABLE events ADD COLUMN place INTEGER REFERENCES entities(id);
+ALTER TABLE events ADD COLUMN place_text TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& SqliteMigrations() {
-  static const std::vector<std::string_view> migrations = {kVersion1,
-                                                           kVersion2};
-  static_assert(kStoreSchemaVersion == 2, "add the migration here");
+  static const std::vector<std::string_view> migrations = {kVersion1, kVersion2,
+                                                           kVersion3};
+  static_assert(kStoreSchemaVersion == 3, "add the migration here");
   return migrations;
 }
 

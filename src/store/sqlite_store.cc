@@ -730,9 +730,9 @@ Status SqliteStore::WriteDocument(const Document& document,
                      "source_country, target_country, code, root, "
                      "quad_class, goldstein, event_date, day, modality, "
                      "negated, attributed_to, instrument, evidence_start, "
-                     "evidence_end, evidence_text, cluster_key) VALUES (?, ?, "
-                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                     "?, ?, ?, ?, ?)"));
+                     "evidence_end, evidence_text, cluster_key, place, "
+                     "place_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     stmt.Bind(1, doc)
         .Bind(2, event.id)
         .Bind(3, int64_t{event.sentence})
@@ -758,7 +758,9 @@ Status SqliteStore::WriteDocument(const Document& document,
         .Bind(23, int64_t{event.evidence.start})
         .Bind(24, int64_t{event.evidence.end})
         .Bind(25, event.evidence.text)
-        .Bind(26, key);
+        .Bind(26, key)
+        .Bind(27, entity_row(event.place))
+        .Bind(28, event.place_text);
     ENTENTE_RETURN_IF_ERROR(stmt.Run());
     ENTENTE_RETURN_IF_ERROR(PlaceInCluster(db_->LastInsertId(), key, day,
                                            event.source_code, event.target_code,
@@ -1037,7 +1039,7 @@ constexpr char kEventColumns[] =
     "(SELECT a.name FROM entities n JOIN actors a ON a.id = n.actor_id WHERE "
     "n.id = ev.instrument), "
     "ev.evidence_start, ev.evidence_end, ev.evidence_text, ev.cluster_id, "
-    "c.num_mentions, c.num_sources, c.num_articles, d.title "
+    "c.num_mentions, c.num_sources, c.num_articles, d.title, ev.place_text "
     "FROM events ev JOIN documents d ON d.id = ev.document_id "
     "LEFT JOIN actors sa ON sa.id = ev.source_actor "
     "LEFT JOIN actors ta ON ta.id = ev.target_actor "
@@ -1134,6 +1136,7 @@ StatusOr<std::vector<EventRecord>> SqliteStore::FindEvents(
     r.num_sources = static_cast<int>(stmt.Int(38));
     r.num_articles = static_cast<int>(stmt.Int(39));
     r.title = stmt.Text(40);
+    r.place = stmt.Text(41);
     out.push_back(std::move(r));
   }
   return out;

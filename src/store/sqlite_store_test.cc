@@ -228,6 +228,55 @@ TEST(SqliteStoreTest, MigratesVersionOneKeepingData) {
   sqlite3_close(db);
 }
 
+// Version 3 added the event's place: a version 2 database keeps its events
+// (with no place) and stores places from then on.
+TEST(SqliteStoreTest, MigratesVersionTwoToEventPlaces) {
+  TempDir dir;
+  std::string path = dir.File("v2.db");
+  MakeOldDatabase(path, 2);
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "INSERT INTO documents (id, doc_key, content_hash, "
+                           "ingested_at) VALUES (1, 'old', 'x', 'now'); "
+                           "INSERT INTO events (document_id, local_id, code, "
+                           "root, cluster_key) VALUES (1, 'V1', '051', '05', "
+                           "'k')",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  auto store = MustOpen(path);
+  ASSERT_TRUE(store);
+  auto [doc, analysis] = PraiseDoc("new", "2024-07-13", "Wire");
+  analysis.entities.push_back(MakeEntity("E4", "Beijing", "GPE", "CHN"));
+  analysis.events[0].place = "E4";
+  analysis.events[0].place_text = "Beijing";
+  ASSERT_TRUE(store->PutDocument(doc, analysis).ok());
+  auto events = store->FindEvents({});
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 2u);
+  for (const EventRecord& e : *events) {
+    EXPECT_EQ(e.place, e.document == "new" ? "Beijing" : "") << e.document;
+  }
+  store.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(db,
+                     "SELECT e.name FROM events ev JOIN entities e ON e.id = "
+                     "ev.place",
+                     -1, &stmt, nullptr);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)),
+               "Beijing");
+  EXPECT_EQ(sqlite3_step(stmt), SQLITE_DONE);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+}
+
 TEST(SqliteStoreTest, RefusesNewerSchema) {
   TempDir dir;
   std::string path = dir.File("new.db");
