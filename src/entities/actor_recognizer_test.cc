@@ -70,6 +70,17 @@ TEST_F(ActorRecognizerTest, TitleBeforeNameCodesThePerson) {
   EXPECT_EQ(p.code, "");  // No country named: never guessed.
 }
 
+TEST_F(ActorRecognizerTest, ExpertsAndAnalystsAreCivilians) {
+  // A commentator's label names a person, not a state body.
+  auto e =
+      Run("The pact was called fragile by security expert Pavlo Hrytsenko.");
+  Entity p = Find(e, "Pavlo Hrytsenko");
+  EXPECT_EQ(p.type, "PERSON");
+  EXPECT_EQ(p.code, "");  // No country named: never guessed.
+  p = Find(Run("Polish analyst Ewa Nowak doubted the claim."), "Ewa Nowak");
+  EXPECT_EQ(p.code, "POLCVL");
+}
+
 TEST_F(ActorRecognizerTest, AmbassadorBelongsToTheSendingState) {
   auto e = Run("Chinese Ambassador to Japan Wu Jianghao met officials.");
   Entity p = Find(e, "Wu Jianghao");
