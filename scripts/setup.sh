@@ -25,6 +25,7 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev libgumbo-dev libsimdjson-dev libsqlite3-dev sqlite3
   iso-codes wordnet-base
   clang-format
+  clang-14 libclang-rt-14-dev
 )
 # Node.js and npm fetch the npm data packages; keep an existing install
 # (e.g. a newer Node.js) rather than replacing it with Debian's.
