@@ -224,9 +224,10 @@ TEST_F(HostileInputTest, HundredMegabyteDocumentsAreRejectedAndTheBatchGoesOn) {
   EXPECT_NE(r.err.find("n-feed.jsonl:2: line is"), std::string::npos) << r.err;
   EXPECT_EQ(Ids(docs),
             (std::vector<std::string>{"a-good", "before", "after", "z-good"}));
-  // Neither document is held in memory whole.
-  if (ChildrenMaxRssMb() > rss_before) {
-    EXPECT_LT(ChildrenMaxRssMb(), 100 + 400 * (kSlowdown > 1 ? 2 : 1));
+  // Neither document is held in memory whole: the models take about 250 MB
+  // (sanitizer builds use more memory for their own bookkeeping).
+  if (kSlowdown == 1 && ChildrenMaxRssMb() > rss_before) {
+    EXPECT_LT(ChildrenMaxRssMb(), 400);
   }
   int64_t stored = 0;
   CliResult ingest = IngestAll(&stored);
