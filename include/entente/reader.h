@@ -81,6 +81,9 @@ StatusOr<Document> ParsePlainText(std::string_view name, std::string text,
 // kept as its decimal text). "date" is normalised with NormalizeDate; when
 // absent or unreadable, a dateline at the top of the text, else
 // options.default_date, is used. Only string source/url/title are taken.
+// When a key repeats, its first value counts. A number that fits neither a
+// 64-bit integer nor a double ("1e999", a 30-digit id) makes the line an
+// InvalidArgument error that says so.
 StatusOr<Document> ParseJsonRecord(std::string_view line, std::string origin,
                                    const ReaderOptions& options);
 
@@ -100,6 +103,9 @@ StatusOr<Document> ParseJsonRecord(std::string_view line, std::string origin,
 // parsely-pub-date, ...), then JSON-LD datePublished, then <time> inside the
 // article, then a dateline in the first paragraphs, then
 // options.default_date. source = og:site_name; url = og:url or canonical.
+// Tags nested more than 512 deep (start tags not yet closed) are dropped
+// before parsing and their text kept, since the HTML parser slows down with
+// the square of the depth.
 StatusOr<Document> ParseHtml(std::string_view name, std::string_view html,
                              const ReaderOptions& options);
 

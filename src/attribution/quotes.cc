@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "entente/attribution.h"
@@ -275,8 +277,10 @@ class Analyzer {
   Analyzer(std::string_view text, const std::vector<Sentence>& sentences,
            const std::vector<Entity>& entities)
       : text_(text), entities_(entities), words_(Lex(text)) {
+    BuildMentionIndex();
     BuildSentences(sentences);
     BuildPersons();
+    BuildSurnameIndex();
     BuildSubjects();
     for (const Span& s : subject_person_) {
       if (!s.empty()) persons_.push_back(s);
@@ -345,20 +349,46 @@ class Analyzer {
   // --- entities --------------------------------------------------------------
   // The entity with a mention overlapping [start, end), preferring the one
   // that covers most of it.
+  // The entity whose mention overlaps [start, end) most (the first in
+  // entity and mention order on a tie), or nullptr. Mentions are indexed by
+  // start, so a lookup costs the mentions near the span, not all of them:
+  // a long document has tens of thousands and asks for every name.
   const Entity* EntityAt(uint32_t start, uint32_t end) const {
     const Entity* best = nullptr;
     uint32_t best_overlap = 0;
-    for (const Entity& e : entities_) {
-      for (const Mention& m : e.mentions) {
-        const uint32_t lo = std::max(start, m.start);
-        const uint32_t hi = std::min(end, m.end);
-        if (hi > lo && hi - lo > best_overlap) {
-          best = &e;
-          best_overlap = hi - lo;
-        }
+    size_t best_order = SIZE_MAX;
+    const uint32_t from =
+        start > longest_mention_ ? start - longest_mention_ : 0;
+    auto it = std::lower_bound(
+        mentions_.begin(), mentions_.end(), from,
+        [](const IndexedMention& m, uint32_t v) { return m.start < v; });
+    for (; it != mentions_.end() && it->start < end; ++it) {
+      const uint32_t lo = std::max(start, it->start);
+      const uint32_t hi = std::min(end, it->end);
+      if (hi <= lo) continue;
+      if (hi - lo > best_overlap ||
+          (hi - lo == best_overlap && it->order < best_order)) {
+        best = it->entity;
+        best_overlap = hi - lo;
+        best_order = it->order;
       }
     }
     return best;
+  }
+  void BuildMentionIndex() {
+    size_t order = 0;
+    for (const Entity& e : entities_) {
+      for (const Mention& m : e.mentions) {
+        mentions_.push_back({m.start, m.end, order++, &e});
+        if (m.end > m.start) {
+          longest_mention_ = std::max(longest_mention_, m.end - m.start);
+        }
+      }
+    }
+    std::sort(mentions_.begin(), mentions_.end(),
+              [](const IndexedMention& a, const IndexedMention& b) {
+                return a.start < b.start;
+              });
   }
   bool IsPlaceEntity(size_t i) const {
     const Entity* e = EntityAt(words_[i].start, words_[i].end);
@@ -631,16 +661,26 @@ class Analyzer {
   // sentence is not a name.
   bool IsKnownSurname(size_t i) const {
     const std::string& w = words_[i].lower;
+    if (person_surnames_.count(w)) return true;
+    auto it = capitalized_inside_.find(w);
+    const int elsewhere = (it == capitalized_inside_.end() ? 0 : it->second) -
+                          (IsCapitalizedInside(i) ? 1 : 0);
+    return elsewhere > 0;
+  }
+  bool IsCapitalizedInside(size_t k) const {
+    return k > 0 && words_[k].capital && IsWord(k - 1) &&
+           sentence_of_[k - 1] == sentence_of_[k];
+  }
+  // What IsKnownSurname looks up, computed once: asking the whole text
+  // for every sentence is quadratic on long documents.
+  void BuildSurnameIndex() {
     for (const Span& p : persons_) {
-      if (p.last - p.first >= 2 && words_[p.last - 1].lower == w) return true;
+      if (p.last - p.first >= 2)
+        person_surnames_.insert(words_[p.last - 1].lower);
     }
     for (size_t k = 1; k < words_.size(); ++k) {
-      if (k != i && words_[k].capital && words_[k].lower == w &&
-          IsWord(k - 1) && sentence_of_[k - 1] == sentence_of_[k]) {
-        return true;
-      }
+      if (IsCapitalizedInside(k)) ++capitalized_inside_[words_[k].lower];
     }
-    return false;
   }
 
   // Expands a surname to the full name given earlier ("Pezeshkian" →
@@ -1011,8 +1051,18 @@ class Analyzer {
   void BuildPersons();
   void FindSpeaker(const RawQuote& rq, Quote* q);
 
+  struct IndexedMention {
+    uint32_t start, end;
+    size_t order;  // Entity by entity, mention by mention.
+    const Entity* entity;
+  };
+
   std::string_view text_;
   const std::vector<Entity>& entities_;
+  std::vector<IndexedMention> mentions_;  // By start.
+  uint32_t longest_mention_ = 0;
+  std::unordered_set<std::string> person_surnames_;
+  std::unordered_map<std::string, int> capitalized_inside_;
   std::vector<Word> words_;
   std::vector<uint32_t> sentence_of_;
   std::vector<size_t> sentence_first_;  // Per sentence, plus one past.

@@ -1,3 +1,4 @@
+#include <ctime>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -400,6 +401,32 @@ TEST(FindAttributionsTest, LeadingAccordingTo) {
   ASSERT_EQ(a.size(), 1u);
   EXPECT_EQ(a[0].source_name, "the ministry");
   EXPECT_EQ(a[0].claim, "the border is closed");
+}
+
+// Entity lookups scanned every mention, and one-word subjects scanned
+// every word of the text, for each sentence: quadratic on long documents
+// (40,000 sentences took a minute).
+TEST(QuotesTest, LongDocumentsStayLinear) {
+  std::string text;
+  Entity france;
+  france.id = "E1";
+  france.name = "France";
+  france.type = "GPE";
+  for (int i = 0; i < 40000; ++i) {
+    const uint32_t at = static_cast<uint32_t>(text.size());
+    text += "France agreed. Koval said \"we accept\" on Monday. ";
+    france.mentions.push_back({at, at + 6, static_cast<uint32_t>(3 * i), ""});
+  }
+  const std::vector<Sentence> sentences = SimpleSentences(text);
+  const std::clock_t start = std::clock();
+  const std::vector<Quote> quotes = FindQuotes(text, {}, sentences, {france});
+  const std::vector<Attribution> attributions =
+      FindAttributions(text, {}, sentences, {france});
+  const double seconds = double(std::clock() - start) / CLOCKS_PER_SEC;
+  EXPECT_LT(seconds, 10.0);  // About 1 s in Release.
+  ASSERT_EQ(quotes.size(), 40000u);
+  EXPECT_EQ(quotes.back().speaker_name, "Koval");
+  EXPECT_LE(attributions.size(), sentences.size());
 }
 
 }  // namespace

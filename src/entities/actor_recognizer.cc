@@ -73,6 +73,22 @@ struct Candidate {
   std::string head;
 };
 
+// The coded candidates of one sentence by their end token (a document token
+// index in [first, end]). Sized to the sentence: one slot per document token
+// for every sentence made long documents quadratic.
+class CodedAtEnd {
+ public:
+  CodedAtEnd(size_t first, size_t end)
+      : first_(first), slots_(end - first + 1, nullptr) {}
+  const Candidate*& operator[](size_t k) { return slots_[k - first_]; }
+  const Candidate* operator[](size_t k) const { return slots_[k - first_]; }
+  void Clear() { std::fill(slots_.begin(), slots_.end(), nullptr); }
+
+ private:
+  size_t first_;
+  std::vector<const Candidate*> slots_;
+};
+
 bool IsWordToken(const PlaceMatcher& m, size_t i) {
   return i < m.tokens().size() && m.tokens()[i].kind == TokenKind::kWord &&
          !m.Word(i).empty();
@@ -389,8 +405,8 @@ class ActorRecognizer final : public EntityRecognizer {
                        uint32_t sentence, int32_t day,
                        std::vector<Candidate>* cands) const;
   void CodePerson(const PlaceMatcher& m, size_t first, size_t end,
-                  const std::vector<const Candidate*>& coded_at_end,
-                  Candidate* c, size_t title_first) const;
+                  const CodedAtEnd& coded_at_end, Candidate* c,
+                  size_t title_first) const;
 
   Gazetteer gazetteer_;
   ActorLexicon lexicon_;
@@ -735,10 +751,9 @@ void ActorRecognizer::FindLexicon(const PlaceMatcher& m, size_t first,
 // not the destination after "to"), or an apposition after it ("Lavrov,
 // Russia's foreign minister"). `coded_at_end[k]` is the coded candidate
 // (place or organization) whose last token is k-1, or null.
-void ActorRecognizer::CodePerson(
-    const PlaceMatcher& m, size_t first, size_t end,
-    const std::vector<const Candidate*>& coded_at_end, Candidate* c,
-    size_t title_first) const {
+void ActorRecognizer::CodePerson(const PlaceMatcher& m, size_t first,
+                                 size_t end, const CodedAtEnd& coded_at_end,
+                                 Candidate* c, size_t title_first) const {
   std::string role = c->role, country, code_org;
   auto coded_ending_at = [&](size_t j) -> const Candidate* {
     // A candidate ending just before token j, also through a possessive.
@@ -1198,9 +1213,9 @@ std::vector<Entity> ActorRecognizer::Recognize(
     cands.erase(std::remove_if(cands.begin(), cands.end(),
                                [](const Candidate& c) { return !c.keep; }),
                 cands.end());
-    std::vector<const Candidate*> coded_at_end(end + 1, nullptr);
+    CodedAtEnd coded_at_end(first, end);
     auto index_coded = [&]() {
-      std::fill(coded_at_end.begin(), coded_at_end.end(), nullptr);
+      coded_at_end.Clear();
       for (const Candidate& c : cands) {
         if (c.type != "PERSON" && c.type != "WEAPON" && c.type != "LOC" &&
             (!c.country.empty() || !c.code.empty())) {

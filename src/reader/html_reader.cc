@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <exception>
 #include <memory>
@@ -52,6 +53,103 @@ std::string Lowercase(std::string_view s) {
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
+  return out;
+}
+
+// gumbo checks the stack of open elements on every tag, so its time grows
+// with the square of the nesting depth (minutes at 100k levels). Real pages
+// nest a few dozen levels; browsers stop at 512.
+constexpr int kMaxHtmlDepth = 512;
+
+bool IsTagNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '-' || c == ':';
+}
+
+// Elements that never have an end tag, and raw-text elements whose content
+// is not markup.
+bool IsVoidTag(std::string_view lower) {
+  static constexpr std::array<std::string_view, 16> kVoid = {
+      "area", "base", "br",    "col",    "embed", "hr",  "img",    "input",
+      "link", "meta", "param", "source", "track", "wbr", "keygen", "frame"};
+  return std::find(kVoid.begin(), kVoid.end(), lower) != kVoid.end();
+}
+bool IsRawTextTag(std::string_view lower) {
+  return lower == "script" || lower == "style" || lower == "textarea" ||
+         lower == "title" || lower == "xmp" || lower == "noscript";
+}
+
+// Finds `needle` (lower case) in `s` from `from`, ignoring ASCII case.
+size_t FindNoCase(std::string_view s, std::string_view needle, size_t from) {
+  for (size_t i = from; i + needle.size() <= s.size(); ++i) {
+    size_t k = 0;
+    while (k < needle.size() &&
+           (s[i + k] | (s[i + k] >= 'A' && s[i + k] <= 'Z' ? 0x20 : 0)) ==
+               needle[k]) {
+      ++k;
+    }
+    if (k == needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+// When start tags nest deeper than kMaxHtmlDepth (counting start tags minus
+// end tags, a cheap over-estimate of the tree depth), returns the page with
+// the tags below that depth removed: their text stays, in the element at the
+// limit. nullopt when the page is shallow enough to parse as it is.
+std::optional<std::string> FlattenDeepNesting(std::string_view html) {
+  std::string out;
+  bool flattening = false;
+  int depth = 0;
+  size_t copied = 0;  // html[0, copied) is in `out` (when flattening).
+  size_t i = 0;
+  auto drop = [&](size_t begin, size_t end) {
+    if (!flattening) {
+      out.reserve(html.size());
+      flattening = true;
+    }
+    out.append(html.substr(copied, begin - copied));
+    copied = end;
+  };
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    const size_t begin = i;
+    if (html.substr(i, 4) == "<!--") {
+      size_t close = html.find("-->", i + 4);
+      i = close == std::string_view::npos ? html.size() : close + 3;
+      continue;
+    }
+    const bool end_tag = i + 1 < html.size() && html[i + 1] == '/';
+    size_t name_begin = i + (end_tag ? 2 : 1);
+    size_t name_end = name_begin;
+    while (name_end < html.size() && IsTagNameChar(html[name_end])) ++name_end;
+    if (name_end == name_begin ||
+        !std::isalpha(static_cast<unsigned char>(html[name_begin]))) {
+      ++i;  // "<!DOCTYPE", "<?xml", "a < b": not an element tag.
+      continue;
+    }
+    size_t close = html.find('>', name_end);
+    const size_t end =
+        close == std::string_view::npos ? html.size() : close + 1;
+    std::string name =
+        Lowercase(html.substr(name_begin, name_end - name_begin));
+    i = end;
+    if (end_tag) {
+      if (depth > kMaxHtmlDepth) drop(begin, end);
+      if (depth > 0) --depth;
+      continue;
+    }
+    const bool self_closing = end >= 2 && html[end - 2] == '/';
+    if (IsRawTextTag(name)) {
+      // Skip the content; the element itself is shallow.
+      size_t stop = FindNoCase(html, "</" + name, end);
+      i = stop == std::string_view::npos ? html.size() : stop;
+      continue;
+    }
+    if (IsVoidTag(name) || self_closing) continue;
+    if (++depth > kMaxHtmlDepth) drop(begin, end);
+  }
+  if (!flattening) return std::nullopt;
+  out.append(html.substr(copied));
   return out;
 }
 
@@ -563,6 +661,9 @@ StatusOr<Document> ParseHtmlOrThrow(std::string_view name,
   }
   html = StripBom(html);
   if (IsBlank(html)) return InvalidArgumentError(label + ": empty document");
+
+  std::optional<std::string> flattened = FlattenDeepNesting(html);
+  if (flattened) html = *flattened;
 
   GumboOptions gumbo_options = kGumboDefaultOptions;
   // Parse errors are of no use to us and broken pages produce thousands.

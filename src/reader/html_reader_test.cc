@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 
 #include "entente/reader.h"
@@ -238,6 +239,41 @@ TEST(HtmlReaderTest, MalformedHtmlStillReadable) {
   ASSERT_TRUE(doc.ok());
   // Gumbo replaces the invalid byte with U+FFFD.
   EXPECT_EQ(doc->text, "Unclosed bold\n\nNext para &bogus; \xEF\xBF\xBD end");
+}
+
+TEST(HtmlReaderTest, DeepNestingIsFlattenedInBoundedTime) {
+  // gumbo alone takes about 2 s at 40k levels and grows with the square of
+  // the depth; tags below 512 levels are dropped first, their text kept.
+  const int kDepth = 100000;
+  std::string html = "<html><body><p>Opening words.</p>";
+  for (int i = 0; i < kDepth; ++i) html += i % 2 ? "<div>" : "<b>";
+  html += "Deep words.";
+  for (int i = 0; i < kDepth; ++i) html += i % 2 ? "</b>" : "</div>";
+  html += "<p>Closing words.</p></body></html>";
+  auto start = std::chrono::steady_clock::now();
+  StatusOr<Document> doc = ParseHtml("deep.html", html, {});
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_NE(doc->text.find("Opening words."), std::string::npos);
+  EXPECT_NE(doc->text.find("Deep words."), std::string::npos);
+  EXPECT_LT(seconds, 10.0);
+}
+
+TEST(HtmlReaderTest, ModerateNestingAndMarkupInScriptsAreLeftAlone) {
+  // 400 levels (under the limit), and a script full of "<div>" that must
+  // not count as nesting.
+  std::string html = "<html><body><script>";
+  for (int i = 0; i < 2000; ++i) html += "'<div>'+";
+  html += "''</script>";
+  for (int i = 0; i < 400; ++i) html += "<div>";
+  html += "<p>First.</p><p>Second.</p>";
+  for (int i = 0; i < 400; ++i) html += "</div>";
+  html += "</body></html>";
+  StatusOr<Document> doc = ParseHtml("nested.html", html, {});
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->text, "First.\n\nSecond.");
 }
 
 }  // namespace

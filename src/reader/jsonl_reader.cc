@@ -63,6 +63,15 @@ StatusOr<Document> ParseJsonRecord(std::string_view line, std::string origin,
       return InvalidArgumentError(
           origin + ": line is not valid UTF-8 (JSON text must be UTF-8)");
     }
+    if (error == simdjson::NUMBER_ERROR) {
+      // Valid JSON can hold numbers no machine type holds ("1e999", a
+      // 30-digit id); say which limit the record broke.
+      return InvalidArgumentError(
+          origin +
+          ": line has a number out of range (integers must fit in 64 bits, "
+          "reals in a double): " +
+          simdjson::error_message(error));
+    }
     return InvalidArgumentError(
         origin + ": line is not JSON: " + simdjson::error_message(error));
   }

@@ -176,5 +176,26 @@ TEST(JsonlReaderTest, BomOnFirstLine) {
   EXPECT_EQ(r.docs[0].id, "x");
 }
 
+TEST(JsonlReaderTest, HugeNumbersAreReportedAndDuplicateKeysTakeTheFirst) {
+  for (const char* line : {R"({"id": 1e999, "text": "Body."})",
+                           R"({"id": 123456789012345678901234567890, )"
+                           R"("text": "Body."})"}) {
+    StatusOr<Document> doc = ParseJsonRecord(line, "feed.jsonl:4", {});
+    ASSERT_FALSE(doc.ok()) << line;
+    EXPECT_EQ(doc.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_TRUE(Contains(doc.status().message(), "feed.jsonl:4"));
+    EXPECT_TRUE(Contains(doc.status().message(), "number out of range"))
+        << doc.status().ToString();
+  }
+  StatusOr<Document> doc = ParseJsonRecord(
+      R"({"id": "a", "id": "b", "text": "First.", "text": "Second.", )"
+      R"("date": 9007199254740993, "id": 18446744073709551615})",
+      "feed.jsonl:5", {});
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->id, "a");
+  EXPECT_EQ(doc->text, "First.");
+  EXPECT_EQ(doc->date, "");
+}
+
 }  // namespace
 }  // namespace entente

@@ -12,8 +12,14 @@ Status SqliteStatus(sqlite3* db, int rc, std::string_view path,
       return ResourceExhaustedError(message + " (disk or size limit full)");
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      return DataLossError(message);
+      return DataLossError(message +
+                           " (the database file is corrupt: restore it from a "
+                           "backup, or ingest the documents into a new file)");
     case SQLITE_READONLY:
+      return IoError(message +
+                     " (the database is read-only: entente must be able to "
+                     "write the file and to create its -wal and -shm files "
+                     "in its directory)");
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
