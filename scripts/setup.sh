@@ -27,6 +27,7 @@ PACKAGES=(
   iso-codes wordnet-base
   clang-format
   chromium
+  wrk
 )
 # Node.js and npm fetch the npm data packages; keep an existing install
 # (e.g. a newer Node.js) rather than replacing it with Debian's.
