@@ -28,6 +28,7 @@ PACKAGES=(
   clang-format
   chromium
   clang-14 libclang-rt-14-dev
+  wrk
 )
 # Node.js and npm fetch the npm data packages; keep an existing install
 # (e.g. a newer Node.js) rather than replacing it with Debian's.

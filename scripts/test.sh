@@ -39,6 +39,8 @@ if [ -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
 else
   log "SKIPPED the browser tests: ${CHROMIUM:-/usr/bin/chromium} is not installed (scripts/setup.sh installs it)"
 fi
+# The server under wrk for LOAD_SECONDS (default 60): no errors, flat memory.
+log "load test (tests/load/run.sh ${LOAD_SECONDS:-60})"; BUILD_DIR=build tests/load/run.sh "${LOAD_SECONDS:-60}"
 if [ -z "${SKIP_ASAN:-}" ]; then
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
     run_suite build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DENTENTE_SANITIZE=ON -DENTENTE_BUILD_BENCH=OFF

@@ -23,6 +23,11 @@ namespace {
 
 constexpr char kJsonType[] = "application/json; charset=utf-8";
 
+// Requests with more header fields get a 431. httplib 0.11 reads any number
+// (each line up to 8 KiB) and adds four of its own (REMOTE_ADDR...);
+// browsers send about fifteen.
+constexpr size_t kMaxHeaders = 100;
+
 using Handler = StatusOr<std::string> (*)(ApiContext&, const ApiRequest&);
 
 // A route is a fixed path, or a prefix followed by path arguments: one
@@ -91,6 +96,24 @@ void OfferGzipOnly(httplib::Request& req) {
   if (range.first == range.second) return;
   req.headers.erase(range.first, range.second);
   if (gzip) req.headers.emplace("Accept-Encoding", "gzip");
+}
+
+// httplib reads Content-Length with strtoull, so "-1" is a huge length,
+// "abc" is 0 and "1e9" is 1, and it takes the first of several: anything
+// but one plain decimal number is refused before a body is read (two
+// lengths are how requests get smuggled past proxies).
+std::string ContentLengthProblem(const httplib::Request& req) {
+  size_t count = req.get_header_value_count("Content-Length");
+  if (count == 0) return "";
+  if (count > 1) return "more than one Content-Length header";
+  std::string value = req.get_header_value("Content-Length");
+  bool digits = !value.empty() && value.size() <= 19 &&
+                value.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits) {
+    return "Content-Length must be a decimal number of bytes, got '" + value +
+           "'";
+  }
+  return "";
 }
 
 bool MethodFits(std::string_view method, const Route& route) {
@@ -213,6 +236,18 @@ httplib::Server::HandlerResponse Server::Impl::PreRoute(
     const httplib::Request& req, httplib::Response& res) {
   constexpr auto Handled = httplib::Server::HandlerResponse::Handled;
   OfferGzipOnly(const_cast<httplib::Request&>(req));
+  if (req.headers.size() > kMaxHeaders) {
+    SetError(res, 431,
+             "too many header fields (" + std::to_string(req.headers.size()) +
+                 "; at most " + std::to_string(kMaxHeaders) + ")");
+    res.set_header("Connection", "close");
+    return Handled;
+  }
+  if (std::string problem = ContentLengthProblem(req); !problem.empty()) {
+    SetError(res, 400, problem);
+    res.set_header("Connection", "close");
+    return Handled;
+  }
   if (!limiter.Allow(req.remote_addr)) {
     res.set_header("Retry-After", "1");
     SetError(res, 429,
@@ -343,6 +378,8 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   // library's default is 5 s), so that a browser's spare connections do not
   // starve other clients.
   http.set_keep_alive_timeout(2);
+  http.set_read_timeout(
+      options.read_timeout_seconds > 0 ? options.read_timeout_seconds : 1);
   // httplib's default sets SO_REUSEPORT, which lets a second server bind
   // the same port and silently take half of the connections; SO_REUSEADDR
   // alone still allows a restart while old connections linger.

@@ -24,6 +24,9 @@ struct ServerOptions {
   // per server, so fewer than about eight makes pages wait.
   int threads = 8;
   size_t max_body = 1 << 20;  // Larger request bodies get a 413.
+  // A connection that sends nothing for this long in the middle of a
+  // request is closed, so that half-sent requests give their thread back.
+  int read_timeout_seconds = 5;
   // Requests per second per client address (a token bucket holding two
   // seconds' worth); 0 turns the limit off.
   double rate_limit = 50;
