@@ -108,6 +108,7 @@ int StatusOf(const std::string& bytes) {
 class MalformedHttpTest : public ::testing::Test {
  protected:
   static constexpr int kReadTimeoutSeconds = 1;
+  static constexpr int kRequestTimeoutSeconds = 2;
 
   static void SetUpTestSuite() {
     dir_ = new fs::path(fs::temp_directory_path() /
@@ -123,6 +124,7 @@ class MalformedHttpTest : public ::testing::Test {
     options.max_body = 4096;
     options.rate_limit = 0;
     options.read_timeout_seconds = kReadTimeoutSeconds;
+    options.request_timeout_seconds = kRequestTimeoutSeconds;
     auto server = Server::Create(options);
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     server_ = server->release();
@@ -294,6 +296,37 @@ TEST_F(MalformedHttpTest, HalfRequestTimesOutAndFreesItsThread) {
         << "a half request held its thread";
   }
   ExpectHealthy("two half requests");
+}
+
+TEST_F(MalformedHttpTest, DrippedRequestHitsItsDeadline) {
+  // A byte every 0.3 s never trips the 1-s read timeout.
+  RawSocket sock(server_->port());
+  ASSERT_TRUE(sock.Send("GET /healthz HTTP/1.1\r\n"));
+  auto start = Clock::now();
+  bool open = true;
+  while (open && Clock::now() - start < std::chrono::seconds(8)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    open = sock.Send("X");
+    if (open && sock.Receive(0.01).closed) open = false;
+  }
+  double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  EXPECT_FALSE(open) << "a dripped request held its thread for " << seconds
+                     << " s";
+  EXPECT_LT(seconds, kRequestTimeoutSeconds + 2);
+  ExpectHealthy("a dripped request");
+}
+
+TEST_F(MalformedHttpTest, EndlessHeadersHitTheByteBudget) {
+  // 4 KiB of body allowed + 1 MiB: a stream of short header lines is cut
+  // off there, not read into memory for ever.
+  RawSocket sock(server_->port());
+  ASSERT_TRUE(sock.Send("GET /healthz HTTP/1.1\r\n"));
+  std::string lines;
+  for (int i = 0; i < 1000; ++i) lines += "X-Endless: 1234567890\r\n";
+  size_t sent = 0;
+  while (sent < (8u << 20) && sock.Send(lines)) sent += lines.size();
+  EXPECT_LT(sent, 8u << 20) << "the server read 8 MiB of headers";
+  ExpectHealthy("endless headers");
 }
 
 TEST_F(MalformedHttpTest, ConnectionClosedMidRequest) {

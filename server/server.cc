@@ -14,6 +14,7 @@
 #include "entente/pipeline.h"
 #include "entente/store.h"
 #include "server/assets.h"
+#include "server/guarded_server.h"
 #include "server/handlers.h"
 #include "server/json_writers.h"
 #include "server/rate_limiter.h"
@@ -212,7 +213,7 @@ struct Server::Impl {
   ServerOptions options;
   StorePool pool;
   RateLimiter limiter;
-  httplib::Server http;
+  GuardedServer http;
   int port = 0;
   std::atomic<bool> stop_requested{false};
 };
@@ -366,7 +367,7 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   if (!store.ok()) return store.status();
   impl->pool.Release(std::move(store).value());
 
-  httplib::Server& http = impl->http;
+  GuardedServer& http = impl->http;
   Impl* self = impl.get();
   int threads = options.threads > 0 ? options.threads : 1;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
@@ -380,6 +381,10 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   http.set_keep_alive_timeout(2);
   http.set_read_timeout(
       options.read_timeout_seconds > 0 ? options.read_timeout_seconds : 1);
+  http.set_request_limits(options.request_timeout_seconds > 0
+                              ? options.request_timeout_seconds
+                              : 30,
+                          options.max_body + (1 << 20));
   // httplib's default sets SO_REUSEPORT, which lets a second server bind
   // the same port and silently take half of the connections; SO_REUSEADDR
   // alone still allows a restart while old connections linger.

@@ -27,6 +27,10 @@ struct ServerOptions {
   // A connection that sends nothing for this long in the middle of a
   // request is closed, so that half-sent requests give their thread back.
   int read_timeout_seconds = 5;
+  // A request (line, headers and body) that takes longer than this to
+  // arrive, however steadily its bytes trickle in, is dropped with its
+  // connection; so is one over max_body + 1 MiB.
+  double request_timeout_seconds = 30;
   // Requests per second per client address (a token bucket holding two
   // seconds' worth); 0 turns the limit off.
   double rate_limit = 50;
