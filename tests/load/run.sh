@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load test of `entente serve` with wrk on loopback (docs/reliability-server.md).
+# Load test of `entente serve` with wrk on loopback (docs/reliability.md, "Server").
 #
 # 1. Ingests examples/ and tests/e2e/fixtures (plus ../shared/news/wikinews.jsonl
 #    when present, or $ENTENTE_SHARED_DIR/news/) into a fresh database.
