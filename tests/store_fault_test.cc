@@ -119,8 +119,9 @@ class StoreFaultTest : public ::testing::Test {
 
 TEST_F(StoreFaultTest, FileSizeLimitStopsIngestCleanlyAndRerunCompletes) {
   std::string db = File("limited.db");
-  // 300 KB: the schema and the first batches fit, the 200 documents do not.
-  const rlim_t kLimit = 300 << 10;
+  // 600 KB: the schema and the first batches fit (the write-ahead log holds
+  // whole pages, the schema's included), the 200 documents (~2.6 MB) do not.
+  const rlim_t kLimit = 600 << 10;
   auto limited = RunChild(
       {"ingest", "-q", "--batch", "8", corpus_, "--db", db},
       [&] {
