@@ -49,6 +49,7 @@
 #include "entente/pipeline.h"
 #include "entente/reader.h"
 #include "entente/store.h"
+#include "util/bounded_queue.h"
 
 namespace {
 
@@ -90,41 +91,6 @@ double CurrentRssMb() {
   }
   return 0;
 }
-
-// A bounded queue: the reader blocks when the workers fall behind, so memory
-// does not depend on the corpus size.
-template <typename T>
-class Queue {
- public:
-  explicit Queue(size_t capacity) : capacity_(capacity) {}
-  void Push(T item) {
-    std::unique_lock lock(mu_);
-    not_full_.wait(lock, [&] { return items_.size() < capacity_; });
-    items_.push_back(std::move(item));
-    not_empty_.notify_one();
-  }
-  std::optional<T> Pop() {
-    std::unique_lock lock(mu_);
-    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
-    if (items_.empty()) return std::nullopt;
-    T item = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
-    return item;
-  }
-  void Close() {
-    std::lock_guard lock(mu_);
-    closed_ = true;
-    not_empty_.notify_all();
-  }
-
- private:
-  size_t capacity_;
-  std::mutex mu_;
-  std::condition_variable not_empty_, not_full_;
-  std::deque<T> items_;
-  bool closed_ = false;
-};
 
 struct Options {
   std::string path = ENTENTE_SOURCE_DIR "/../shared/news/wikinews.jsonl";
@@ -257,8 +223,8 @@ class Runner {
   // The main thread reads; `threads` workers analyse; for ingest one writer
   // thread stores.
   Totals RunParallel(int threads) {
-    Queue<Document> work(64);
-    Queue<std::pair<Document, Analysis>> done(64);
+    entente::BoundedQueue<Document> work(64);
+    entente::BoundedQueue<std::pair<Document, Analysis>> done(64);
     std::vector<Totals> per_worker(threads);
     Totals writer_totals;
     std::vector<std::thread> workers;

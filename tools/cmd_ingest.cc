@@ -30,6 +30,7 @@
 #include "entente/reader.h"
 #include "entente/store.h"
 #include "input_flags.h"
+#include "util/bounded_queue.h"
 
 namespace entente::tools {
 namespace {
@@ -42,43 +43,6 @@ struct IngestFlags {
   size_t batch = 64;
   bool force = false;
   bool quiet = false;
-};
-
-// A bounded multi-producer multi-consumer queue; Pop returns nullopt once
-// closed and drained.
-template <typename T>
-class Queue {
- public:
-  explicit Queue(size_t capacity) : capacity_(capacity) {}
-  void Push(T item) {
-    std::unique_lock lock(mu_);
-    not_full_.wait(lock, [&] { return items_.size() < capacity_ || closed_; });
-    if (closed_) return;
-    items_.push_back(std::move(item));
-    not_empty_.notify_one();
-  }
-  std::optional<T> Pop() {
-    std::unique_lock lock(mu_);
-    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
-    if (items_.empty()) return std::nullopt;
-    T item = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
-    return item;
-  }
-  void Close() {
-    std::lock_guard lock(mu_);
-    closed_ = true;
-    not_empty_.notify_all();
-    not_full_.notify_all();
-  }
-
- private:
-  size_t capacity_;
-  std::mutex mu_;
-  std::condition_variable not_empty_, not_full_;
-  std::deque<T> items_;
-  bool closed_ = false;
 };
 
 struct Work {
@@ -370,8 +334,8 @@ class Ingester {
   const IngestFlags& flags_;
   Store& store_;
   const Pipeline& pipeline_;
-  Queue<Work> work_;
-  Queue<Work> done_;
+  BoundedQueue<Work> work_;
+  BoundedQueue<Work> done_;
   bool tty_;
   size_t estimated_total_ = 0;
   std::chrono::steady_clock::time_point started_;
