@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "entente/pipeline.h"
+#include "entente/reader.h"
 #include "test_util.h"
 
 namespace entente {
@@ -65,21 +66,16 @@ bool NamesMatch(const std::string& a, const std::string& b, bool person) {
                         " " + shorter) == 0;
 }
 
+// The documents of a JSON Lines file by id, read as `entente extract` does.
 std::map<std::string, Document> ReadDocumentsById(
     const std::filesystem::path& path) {
   std::map<std::string, Document> out;
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    const Json j = Json::parse(line);
-    Document d;
-    d.id = j.value("id", "");
-    d.date = j.value("date", "");
-    d.title = j.value("title", "");
-    d.text = j.value("text", "");
-    out[d.id] = std::move(d);
-  }
+  const Status read = ReadDocuments(
+      {path.string()}, ReaderOptions(), [&](StatusOr<Document> document) {
+        ASSERT_TRUE(document.ok()) << document.status().ToString();
+        out[document->id] = *std::move(document);
+      });
+  EXPECT_TRUE(read.ok()) << read.ToString();
   return out;
 }
 
