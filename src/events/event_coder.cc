@@ -241,6 +241,10 @@ class DocumentCoder {
   void Prepare();
   void InferCodes();
   void ResolvePossessives();
+  void FindGroups();
+  int CounterpartGroup(int c, uint32_t s);
+  void BindGroupAnaphora();
+  int GroupAbove(int v) const;
   int DescribedBody(int t) const;
   void CodeSentence(uint32_t s);
   void NearMiss(int v);
@@ -307,6 +311,19 @@ class DocumentCoder {
   std::vector<uint32_t> mention_start_;  // Span of that mention.
   std::vector<uint32_t> mention_end_;
   std::unordered_set<int> consumed_;  // Object nouns used by a verb pattern.
+  // Groups of actors named together as one party ("Shoukry and his Greek
+  // and French counterparts"): members, and the tokens that stand for the
+  // whole group (its own span, and a later "they" or "the ministers").
+  struct Group {
+    std::vector<int> members;  // Entity indices.
+    int first = 0;             // Span of the group in its sentence.
+    int last = 0;
+    uint32_t sentence = 0;
+    uint32_t last_seen = 0;  // Sentence of its latest mention.
+  };
+  std::vector<Group> groups_;
+  std::vector<int> group_at_;          // Group index per token, or -1.
+  std::vector<uint32_t> sentence_of_;  // Sentence index per token.
   bool sports_document_ = false;
   bool sports_sentence_ = false;
   std::vector<Event> events_;
@@ -396,6 +413,15 @@ void DocumentCoder::Prepare() {
   }
   InferCodes();
   ResolvePossessives();
+  sentence_of_.assign(n, 0);
+  for (uint32_t i = 0; i < an_.sentences.size(); ++i) {
+    const Sentence& sent = an_.sentences[i];
+    for (uint32_t t = sent.first_token; t < sent.end_token && t < n; ++t) {
+      sentence_of_[t] = i;
+    }
+  }
+  FindGroups();
+  BindGroupAnaphora();
 }
 
 // "representatives from Iran acknowledged their government had …", "Iran
@@ -422,6 +448,127 @@ void DocumentCoder::ResolvePossessives() {
       }
     }
   }
+}
+
+// "Egyptian foreign minister Sameh Shoukry and his Greek, Cypriot and
+// French counterparts", "the German chancellor and her French counterpart":
+// a lead and the nationalities before "counterpart(s)" act as one party.
+// Read off the words rather than the tree: the parser often takes the
+// nationality adjectives for coordinated names and the counterparts for
+// the root. Returns the new group's index, or -1.
+int DocumentCoder::CounterpartGroup(int c, uint32_t s) {
+  const int begin = static_cast<int>(an_.sentences[s].first_token);
+  std::vector<int> members;
+  int k = c - 1;
+  for (; k >= begin; --k) {
+    int e = entity_at_[k];
+    if (e >= 0 && an_.entities[e].type == "GPE" && IsActor(e)) {
+      if (std::find(members.begin(), members.end(), e) == members.end()) {
+        members.push_back(e);
+      }
+    } else if (form_[k] != "," && form_[k] != "and") {
+      break;
+    }
+  }
+  if (members.empty()) return -1;
+  std::reverse(members.begin(), members.end());
+  // The separators at the left edge of the list ("Shoukry and French").
+  bool joined = false;
+  for (int j = k + 1; j < c && (form_[j] == "," || form_[j] == "and"); ++j) {
+    joined = joined || form_[j] == "and";
+  }
+  int possessor = -1;
+  if (!joined && k >= begin &&
+      (form_[k] == "his" || form_[k] == "her" || form_[k] == "their")) {
+    possessor = k--;
+    if (k >= begin && form_[k] == "and") {
+      joined = true;
+      --k;
+    }
+  }
+  if (!joined || k < begin) return -1;
+  int lead = EntityFor(k);
+  if (lead < 0 && possessor >= 0 && IsActor(entity_at_[possessor])) {
+    lead = entity_at_[possessor];
+  }
+  if (lead < 0) return -1;
+  members.erase(std::remove(members.begin(), members.end(), lead),
+                members.end());
+  if (members.empty()) return -1;
+  members.insert(members.begin(), lead);
+  // The lead's own words: its name and what hangs on it ("Egyptian foreign
+  // minister Sameh").
+  int first = k;
+  while (first - 1 >= begin &&
+         ((entity_at_[first - 1] >= 0 &&
+           entity_at_[first - 1] == entity_at_[first]) ||
+          (Head(first - 1) >= first && Head(first - 1) <= c))) {
+    --first;
+  }
+  Group g;
+  g.members = std::move(members);
+  g.first = first;
+  g.last = c;
+  g.sentence = s;
+  g.last_seen = s;
+  groups_.push_back(std::move(g));
+  return static_cast<int>(groups_.size()) - 1;
+}
+
+void DocumentCoder::FindGroups() {
+  groups_.clear();
+  group_at_.assign(an_.tokens.size(), -1);
+  for (size_t t = 0; t < an_.tokens.size(); ++t) {
+    if (lemma_[t] != "counterpart" || group_at_[t] >= 0) continue;
+    int g = CounterpartGroup(static_cast<int>(t), sentence_of_[t]);
+    if (g < 0) continue;
+    for (int k = groups_[g].first; k <= groups_[g].last; ++k) group_at_[k] = g;
+  }
+}
+
+// "They called on Turkey to halt ...", "The foreign ministers agreed to
+// meet again": a subject "they", or a definite plural of people acting for
+// someone ("the ministers", "the leaders") that names no actor itself,
+// stands for the group named in the last two sentences; each such mention
+// carries the group on.
+void DocumentCoder::BindGroupAnaphora() {
+  if (groups_.empty()) return;
+  for (size_t t = 0; t < an_.tokens.size(); ++t) {
+    if (group_at_[t] >= 0 || Base(Deprel(t)) != "nsubj") continue;
+    bool pronoun = syn_[t].upos == "PRON" && form_[t] == "they";
+    bool description = syn_[t].upos == "NOUN" && syn_[t].xpos == "NNS" &&
+                       AgentHeads().count(lemma_[t]) > 0;
+    if (description) {
+      bool definite = false;
+      for (int c : children_[t]) {
+        if (Deprel(c) == "det" && lemma_[c] == "the") definite = true;
+      }
+      description = definite && EntityFor(static_cast<int>(t)) < 0;
+    }
+    if (!pronoun && !description) continue;
+    uint32_t s = sentence_of_[t];
+    for (size_t g = groups_.size(); g-- > 0;) {
+      Group& group = groups_[g];
+      if (group.sentence >= s) continue;
+      if (s - group.last_seen <= 2) {
+        group_at_[t] = static_cast<int>(g);
+        group.last_seen = s;
+      }
+      break;
+    }
+  }
+}
+
+// A predicate the parser left without a subject under a group's words
+// ("... counterparts, Nikos Dendias, ..., gathered in Cairo" misparsed as a
+// conjunct of the names): the group is its subject. -1 when none.
+int DocumentCoder::GroupAbove(int v) const {
+  int h = Head(v);
+  for (int i = 0; i < 8 && h >= 0; ++i, h = Head(h)) {
+    int g = group_at_[h];
+    if (g >= 0 && groups_[g].sentence == sentence_of_[v]) return g;
+  }
+  return -1;
 }
 
 // A person the entities stage left uncoded takes the code of the
@@ -706,6 +853,15 @@ void DocumentCoder::ActorsOf(int t, std::vector<int>* actors,
     }
     if (tokens) tokens->push_back(token);
   };
+  if (int g = group_at_[t]; g >= 0) {
+    const Group& group = groups_[g];
+    for (int e : group.members) add(e, t);
+    if (tokens && group.sentence == sentence_of_[t]) {
+      tokens->push_back(group.first);
+      tokens->push_back(group.last);
+    }
+    return;
+  }
   for (int c : Conjuncts(t)) {
     int via = -1;
     int e = EntityFor(c, 0, &via);
@@ -1275,6 +1431,9 @@ void DocumentCoder::CodeSentence(uint32_t s) {
         args.evidence_tokens.push_back(t);
         if (object >= 0) args.evidence_tokens.push_back(object);
         int subject = Subject(t);
+        if (subject < 0) {
+          if (int g = GroupAbove(t); g >= 0) subject = groups_[g].last;
+        }
         bool own_subject = subject >= 0 && Head(subject) == t;
         if (Passive(t)) {
           // "Iran was attacked by Israel": the agent acts on the subject.

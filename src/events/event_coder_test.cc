@@ -883,5 +883,112 @@ TEST(EventCoderTest, MismatchedSyntaxYieldsNoEvents) {
   EXPECT_EQ(CodeOf(b), V{});
 }
 
+// Splits a Make()d text into sentences starting at the given tokens (the
+// tree's heads are then numbered over the whole text).
+void SplitAt(Built* b, const std::vector<uint32_t>& starts) {
+  b->analysis.sentences.clear();
+  std::vector<uint32_t> bounds = starts;
+  bounds.push_back(static_cast<uint32_t>(b->analysis.tokens.size()));
+  for (size_t i = 0; i + 1 < bounds.size(); ++i) {
+    Sentence sent;
+    sent.first_token = bounds[i];
+    sent.end_token = bounds[i + 1];
+    sent.start = b->analysis.tokens[bounds[i]].start;
+    sent.end = b->analysis.tokens[bounds[i + 1] - 1].end;
+    b->analysis.sentences.push_back(sent);
+  }
+}
+
+const EntitySpec kShoukry{"PERSON", "EGYGOV", {"Sameh Shoukry", "Shoukry"}};
+const EntitySpec kGreek{"GPE", "GRC", {"Greek"}};
+const EntitySpec kFrench{"GPE", "FRA", {"French"}};
+const EntitySpec kTurkey{"GPE", "TUR", {"Turkey"}};
+
+TEST(EventCoderTest, LeadAndCounterpartsMeetPairwise) {
+  Built b =
+      Make("Sameh Shoukry and his Greek and French counterparts met in Cairo.",
+           "Sameh/PROPN/9/nsubj Shoukry/PROPN/1/flat and/CCONJ/8/cc "
+           "his/PRON/8/nmod:poss Greek/ADJ/8/amod and/CCONJ/7/cc "
+           "French/ADJ/5/conj counterpart/NOUN/1/conj/NNS meet/VERB/0/root "
+           "in/ADP/11/case Cairo/PROPN/9/obl ./PUNCT/9/punct",
+           {kShoukry, kGreek, kFrench, {"GPE", "EGY", {"Cairo"}}});
+  EXPECT_EQ(CodeOf(b), (V{"EGYGOV>GRC:040:asserted", "EGYGOV>FRA:040:asserted",
+                          "GRC>EGYGOV:040:asserted", "GRC>FRA:040:asserted",
+                          "FRA>EGYGOV:040:asserted", "FRA>GRC:040:asserted"}));
+}
+
+TEST(EventCoderTest, CounterpartGroupSurvivesTheParserTakingItForTheRoot) {
+  // As the parser reads it: the nationalities coordinated with the lead's
+  // name, "counterparts" the root and the predicate a conjunct of the
+  // names after it.
+  Built b = Make(
+      "Sameh Shoukry and his Greek and French counterparts, Nikos Dendias, "
+      "gathered in Cairo.",
+      "Sameh/PROPN/8/nsubj Shoukry/PROPN/1/flat and/CCONJ/5/cc "
+      "his/PRON/5/nmod:poss Greek/PROPN/1/conj and/CCONJ/7/cc "
+      "French/PROPN/5/conj counterpart/NOUN/0/root/NNS ,/PUNCT/10/punct "
+      "Nikos/PROPN/8/obj Dendias/PROPN/10/flat ,/PUNCT/13/punct "
+      "gather/VERB/10/conj/VBN in/ADP/15/case Cairo/PROPN/13/obl "
+      "./PUNCT/8/punct",
+      {kShoukry, kGreek, kFrench, {"PERSON", "", {"Nikos Dendias"}}});
+  EXPECT_EQ(CodeOf(b), (V{"EGYGOV>GRC:040:asserted", "EGYGOV>FRA:040:asserted",
+                          "GRC>EGYGOV:040:asserted", "GRC>FRA:040:asserted",
+                          "FRA>EGYGOV:040:asserted", "FRA>GRC:040:asserted"}));
+}
+
+TEST(EventCoderTest, ACounterpartMetIsOneTargetNotAGroup) {
+  Built b = Make("Shoukry met his French counterpart.",
+                 "Shoukry/PROPN/2/nsubj meet/VERB/0/root his/PRON/5/nmod:poss "
+                 "French/ADJ/5/amod counterpart/NOUN/2/obj ./PUNCT/2/punct",
+                 {kShoukry, kFrench});
+  EXPECT_EQ(CodeOf(b),
+            (V{"EGYGOV>FRA:040:asserted", "FRA>EGYGOV:040:asserted"}));
+}
+
+TEST(EventCoderTest, TheyAndTheMinistersStandForTheLastGroup) {
+  Built b = Make(
+      "Shoukry and his Greek counterpart met. They called on Turkey. "
+      "The ministers criticised Libya.",
+      "Shoukry/PROPN/6/nsubj and/CCONJ/5/cc his/PRON/5/nmod:poss "
+      "Greek/ADJ/5/amod counterpart/NOUN/1/conj meet/VERB/0/root "
+      "./PUNCT/6/punct they/PRON/9/nsubj call/VERB/0/root on/ADP/11/case "
+      "Turkey/PROPN/9/obl ./PUNCT/9/punct the/DET/14/det "
+      "minister/NOUN/15/nsubj/NNS criticise/VERB/0/root Libya/PROPN/15/obj "
+      "./PUNCT/15/punct",
+      {kShoukry, kGreek, kTurkey, {"GPE", "LBY", {"Libya"}}});
+  SplitAt(&b, {0, 7, 12});
+  EXPECT_EQ(CodeOf(b), (V{"EGYGOV>GRC:040:asserted", "GRC>EGYGOV:040:asserted",
+                          "EGYGOV>TUR:020:asserted", "GRC>TUR:020:asserted",
+                          "EGYGOV>LBY:111:asserted", "GRC>LBY:111:asserted"}));
+}
+
+TEST(EventCoderTest, TheyFarFromTheGroupIsNobody) {
+  Built b = Make(
+      "Shoukry and his Greek counterpart met. It rained. It rained. "
+      "They called on Turkey.",
+      "Shoukry/PROPN/6/nsubj and/CCONJ/5/cc his/PRON/5/nmod:poss "
+      "Greek/ADJ/5/amod counterpart/NOUN/1/conj meet/VERB/0/root "
+      "./PUNCT/6/punct it/PRON/9/nsubj rain/VERB/0/root ./PUNCT/9/punct "
+      "it/PRON/12/nsubj rain/VERB/0/root ./PUNCT/12/punct "
+      "they/PRON/15/nsubj call/VERB/0/root on/ADP/17/case "
+      "Turkey/PROPN/15/obl ./PUNCT/15/punct",
+      {kShoukry, kGreek, kTurkey});
+  SplitAt(&b, {0, 7, 10, 13});
+  EXPECT_EQ(CodeOf(b),
+            (V{"EGYGOV>GRC:040:asserted", "GRC>EGYGOV:040:asserted"}));
+}
+
+TEST(EventCoderTest, AskingAnIndirectObjectToActIsAnAppeal) {
+  // The parser often takes "the United States" before "to waive" for an
+  // indirect object.
+  Built b =
+      Make("Britain asked the United States to waive immunity.",
+           "Britain/PROPN/2/nsubj ask/VERB/0/root the/DET/5/det "
+           "United/PROPN/5/amod States/PROPN/2/iobj to/PART/7/mark "
+           "waive/VERB/2/xcomp immunity/NOUN/7/obj ./PUNCT/2/punct",
+           {{"GPE", "GBR", {"Britain"}}, {"GPE", "USA", {"United States"}}});
+  EXPECT_EQ(CodeOf(b), V{"GBR>USA:020:asserted"});
+}
+
 }  // namespace
 }  // namespace entente
