@@ -256,6 +256,7 @@ class DocumentCoder {
   std::string CaseOf(int t) const;
   bool PrepositionalPhrase(int t) const;
   bool OwnSubject(int t) const;
+  bool Coordinated(int t) const;
   int Subject(int v, int depth = 0) const;
   bool Passive(int v, int depth = 0) const;
   std::vector<int> Conjuncts(int t) const;
@@ -710,6 +711,19 @@ bool DocumentCoder::OwnSubject(int t) const {
   return false;
 }
 
+// Whether a conjunct is joined to what precedes it by a coordinator or a
+// comma. One that is not is a misparse ("a report concluded evidence
+// supported his murder", "sanctioned Iran over alleged plots"): an embedded
+// clause or a modifier, not a second predicate of the same subject.
+bool DocumentCoder::Coordinated(int t) const {
+  for (int c : children_[t]) {
+    if (c < t && (Base(Deprel(c)) == "cc" || Deprel(c) == "punct")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The token standing for the subject of predicate `v`, inherited through
 // control ("plans to sign"), adverbial and participial clauses ("…,
 // praising China"; "is known for providing"), coordinated predicates and
@@ -740,6 +754,7 @@ int DocumentCoder::Subject(int v, int depth) const {
     }
     return Subject(h, depth + 1);
   }
+  if (rel == "conj" && !Coordinated(v)) return -1;
   if (rel == "advcl" || rel == "conj") return Subject(h, depth + 1);
   if (rel == "acl") {
     if (EntityFor(h) >= 0) return h;

@@ -990,5 +990,24 @@ TEST(EventCoderTest, AskingAnIndirectObjectToActIsAnAppeal) {
   EXPECT_EQ(CodeOf(b), V{"GBR>USA:020:asserted"});
 }
 
+TEST(EventCoderTest, UncoordinatedConjunctKeepsNoSubject) {
+  // As the parser reads "concluded evidence supported": "supported" a
+  // conjunct of "concluded" with no "and" or comma before it.
+  const EntitySpec un{"ORG", "IGOUNO", {"UN"}};
+  Built b = Make("A UN report concluded evidence supported Iran.",
+                 "a/DET/3/det UN/PROPN/3/compound report/NOUN/4/nsubj "
+                 "conclude/VERB/0/root evidence/NOUN/4/obj "
+                 "support/VERB/4/conj Iran/PROPN/6/obj ./PUNCT/4/punct",
+                 {un, kIran});
+  EXPECT_EQ(CodeOf(b), V{});
+  Built c = Make("The UN condemned Israel and supported Iran.",
+                 "the/DET/2/det UN/PROPN/3/nsubj condemn/VERB/0/root "
+                 "Israel/PROPN/3/obj and/CCONJ/6/cc support/VERB/3/conj "
+                 "Iran/PROPN/6/obj ./PUNCT/3/punct",
+                 {un, kIsrael, kIran});
+  EXPECT_EQ(CodeOf(c),
+            (V{"IGOUNO>ISR:111:asserted", "IGOUNO>IRN:051:asserted"}));
+}
+
 }  // namespace
 }  // namespace entente
