@@ -246,6 +246,7 @@ class DocumentCoder {
   void BindGroupAnaphora();
   int GroupAbove(int v) const;
   int DescribedBody(int t) const;
+  int ReferredSource(int t) const;
   void CodeSentence(uint32_t s);
   void NearMiss(int v);
 
@@ -325,6 +326,15 @@ class DocumentCoder {
   std::vector<Group> groups_;
   std::vector<int> group_at_;          // Group index per token, or -1.
   std::vector<uint32_t> sentence_of_;  // Sentence index per token.
+  // Events coded so far that a later "the attack" or "the request" may
+  // refer to: their first source, root, sentence and trigger token.
+  struct Coded {
+    int source;
+    int root;
+    uint32_t sentence;
+    int trigger;
+  };
+  std::vector<Coded> coded_;
   bool sports_document_ = false;
   bool sports_sentence_ = false;
   std::vector<Event> events_;
@@ -677,6 +687,43 @@ int DocumentCoder::DescribedBody(int t) const {
   return best;
 }
 
+// "The operation was condemned by the EU", "was killed in the airstrike",
+// "the call was seconded by Johnson", "the embassy declined the request": a
+// definite event noun with no modifier of its own refers to the latest
+// event of its kind coded in the last eight sentences, and stands for that
+// event's source (who attacked, who asked). -1 when none.
+int DocumentCoder::ReferredSource(int t) const {
+  static const std::unordered_set<std::string_view> kForce = {
+      "operation", "offensive", "attack",    "strike",  "airstrike", "raid",
+      "bombing",   "invasion",  "incursion", "assault", "shelling"};
+  static const std::unordered_set<std::string_view> kAppeal = {
+      "call", "appeal", "request", "demand", "plea", "proposal"};
+  bool force = kForce.count(lemma_[t]) > 0;
+  if (!force && !kAppeal.count(lemma_[t])) return -1;
+  bool definite = false;
+  for (int c : children_[t]) {
+    std::string_view rel = Base(Deprel(c));
+    if (rel == "det") {
+      const std::string& l = lemma_[c];
+      definite = definite || l == "the" || l == "this" || l == "that";
+    } else if (rel == "amod" || rel == "compound" || rel == "nmod" ||
+               rel == "acl" || rel == "flat") {
+      return -1;  // "the attack on the embassy" may be another one.
+    }
+  }
+  if (!definite) return -1;
+  uint32_t s = sentence_of_[t];
+  for (size_t i = coded_.size(); i-- > 0;) {
+    const Coded& c = coded_[i];
+    if (c.sentence + 8 < s) break;
+    if (c.sentence == s && c.trigger >= t) continue;
+    bool kind =
+        force ? (c.root == 15 || c.root >= 18) : (c.root == 2 || c.root == 10);
+    if (kind) return c.source;
+  }
+  return -1;
+}
+
 bool DocumentCoder::HasChild(int t, std::string_view deprel) const {
   for (int c : children_[t]) {
     if (Deprel(c) == deprel) return true;
@@ -880,6 +927,7 @@ void DocumentCoder::ActorsOf(int t, std::vector<int>* actors,
   for (int c : Conjuncts(t)) {
     int via = -1;
     int e = EntityFor(c, 0, &via);
+    if (e < 0) e = ReferredSource(c);
     if (e < 0) {
       // "36 people including Donald Trump", "allies such as Germany": the
       // named members stand for the group.
@@ -1099,6 +1147,8 @@ bool DocumentCoder::TargetsBySlot(const Pattern& p, int v, int object,
   // the object noun belongs to.
   if (object >= 0) {
     int e = EntityFor(object);
+    // "declined the request": rejecting an appeal rejects whoever made it.
+    if (e < 0 && RootOf(p.code) == 12) e = ReferredSource(object);
     if (e >= 0) {
       args->targets.push_back(e);
       args->evidence_tokens.push_back(object);
@@ -1256,6 +1306,13 @@ void DocumentCoder::Emit(uint32_t s, int trigger, const Pattern& p,
   }
   if (pairs.empty()) {
     Trace("    dropped: needs a coded source and target");
+    // "Turkey began an offensive": no target, but a later "the operation"
+    // is still Turkey's.
+    bool done = !mod.hypothetical && !mod.demand && !mod.negated &&
+                !mod.intent && !mod.threat && !mod.refuse;
+    if (done && !args.sources.empty()) {
+      coded_.push_back({args.sources[0], RootOf(p.code), s, trigger});
+    }
     return;
   }
 
@@ -1347,6 +1404,7 @@ void DocumentCoder::Emit(uint32_t s, int trigger, const Pattern& p,
   }
 
   std::string date = SentenceDate(an_.dates, s, doc_.date);
+  bool recorded = false;
   for (auto [a, b] : pairs) {
     const Entity& src = an_.entities[a];
     const Entity& tgt = an_.entities[b];
@@ -1400,6 +1458,10 @@ void DocumentCoder::Emit(uint32_t s, int trigger, const Pattern& p,
           (attributed_to.empty() ? "" : " attributed_to " + attributed_to) +
           " \"" + ev.evidence.text + "\"");
     events_.push_back(std::move(ev));
+    if (!recorded && modality != "intended") {
+      coded_.push_back({a, RootOf(pair_code), s, trigger});
+      recorded = true;
+    }
   }
 }
 
@@ -1452,8 +1514,11 @@ void DocumentCoder::CodeSentence(uint32_t s) {
         bool own_subject = subject >= 0 && Head(subject) == t;
         if (Passive(t)) {
           // "Iran was attacked by Israel": the agent acts on the subject.
-          ActorsOf(subject, &args.targets,
-                   own_subject ? &args.evidence_tokens : nullptr);
+          // "The attack was launched by Iran": the subject is the event.
+          if (subject != object) {
+            ActorsOf(subject, &args.targets,
+                     own_subject ? &args.evidence_tokens : nullptr);
+          }
           for (int c : children_[t]) {
             if (Deprel(c) == "obl:agent" ||
                 (Base(Deprel(c)) == "obl" && CaseOf(c) == "by")) {

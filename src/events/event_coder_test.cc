@@ -1009,5 +1009,77 @@ TEST(EventCoderTest, UncoordinatedConjunctKeepsNoSubject) {
             (V{"IGOUNO>ISR:111:asserted", "IGOUNO>IRN:051:asserted"}));
 }
 
+const EntitySpec kFrance{"GPE", "FRA", {"France"}};
+const EntitySpec kSyria{"GPE", "SYR", {"Syria"}};
+
+TEST(EventCoderTest, TheOperationIsItsAttackers) {
+  Built b =
+      Make("Turkey attacked Syria. The operation was condemned by France.",
+           "Turkey/PROPN/2/nsubj attack/VERB/0/root Syria/PROPN/2/obj "
+           "./PUNCT/2/punct the/DET/6/det operation/NOUN/8/nsubj:pass "
+           "be/AUX/8/aux:pass condemn/VERB/0/root/VBN by/ADP/10/case "
+           "France/PROPN/8/obl:agent ./PUNCT/8/punct",
+           {{"GPE", "TUR", {"Turkey"}}, kSyria, kFrance});
+  SplitAt(&b, {0, 4});
+  EXPECT_EQ(CodeOf(b), (V{"TUR>SYR:190:asserted", "FRA>TUR:111:asserted"}));
+  // Alone, "the operation" is nobody's.
+  Built c = Make("The operation was condemned by France.",
+                 "the/DET/2/det operation/NOUN/4/nsubj:pass "
+                 "be/AUX/4/aux:pass condemn/VERB/0/root/VBN by/ADP/6/case "
+                 "France/PROPN/4/obl:agent ./PUNCT/4/punct",
+                 {kFrance});
+  EXPECT_EQ(CodeOf(c), V{});
+}
+
+TEST(EventCoderTest, AThreatenedAttackIsNoOperationToReferTo) {
+  Built b = Make(
+      "Turkey threatened to attack Syria. The operation was condemned by "
+      "France.",
+      "Turkey/PROPN/2/nsubj threaten/VERB/0/root to/PART/4/mark "
+      "attack/VERB/2/xcomp Syria/PROPN/4/obj ./PUNCT/2/punct "
+      "the/DET/8/det operation/NOUN/10/nsubj:pass be/AUX/10/aux:pass "
+      "condemn/VERB/0/root/VBN by/ADP/12/case France/PROPN/10/obl:agent "
+      "./PUNCT/10/punct",
+      {{"GPE", "TUR", {"Turkey"}}, kSyria, kFrance});
+  SplitAt(&b, {0, 6});
+  EXPECT_EQ(CodeOf(b), V{"TUR>SYR:1384:asserted"});
+}
+
+TEST(EventCoderTest, SecondingTheCallSupportsWhoeverMadeIt) {
+  Built b =
+      Make("France called on the G7 to act. The call was seconded by Britain.",
+           "France/PROPN/2/nsubj call/VERB/0/root on/ADP/5/case the/DET/5/det "
+           "G7/PROPN/2/obl to/PART/7/mark act/VERB/2/xcomp ./PUNCT/2/punct "
+           "the/DET/10/det call/NOUN/12/nsubj:pass be/AUX/12/aux:pass "
+           "second/VERB/0/root/VBN by/ADP/14/case Britain/PROPN/12/obl:agent "
+           "./PUNCT/12/punct",
+           {kFrance, {"ORG", "IGOWST", {"G7"}}, {"GPE", "GBR", {"Britain"}}});
+  SplitAt(&b, {0, 8});
+  EXPECT_EQ(CodeOf(b), (V{"FRA>IGOWST:020:asserted", "GBR>FRA:051:asserted"}));
+}
+
+TEST(EventCoderTest, DecliningTheRequestRejectsWhoeverMadeIt) {
+  const EntitySpec britain{"GPE", "GBR", {"Britain"}};
+  const EntitySpec usa{"GPE", "USA", {"United States"}};
+  Built b = Make(
+      "Britain asked the United States to waive immunity. The United States "
+      "declined the request.",
+      "Britain/PROPN/2/nsubj ask/VERB/0/root the/DET/5/det "
+      "United/PROPN/5/amod States/PROPN/2/obj to/PART/7/mark "
+      "waive/VERB/2/xcomp immunity/NOUN/7/obj ./PUNCT/2/punct "
+      "the/DET/12/det United/PROPN/12/amod States/PROPN/13/nsubj "
+      "decline/VERB/0/root the/DET/15/det request/NOUN/13/obj "
+      "./PUNCT/13/punct",
+      {britain, usa});
+  SplitAt(&b, {0, 9});
+  EXPECT_EQ(CodeOf(b), (V{"GBR>USA:020:asserted", "USA>GBR:120:asserted"}));
+  Built c = Make("The United States declined the request.",
+                 "the/DET/3/det United/PROPN/3/amod States/PROPN/4/nsubj "
+                 "decline/VERB/0/root the/DET/6/det request/NOUN/4/obj "
+                 "./PUNCT/4/punct",
+                 {usa});
+  EXPECT_EQ(CodeOf(c), V{});
+}
+
 }  // namespace
 }  // namespace entente
