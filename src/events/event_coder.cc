@@ -258,6 +258,8 @@ class DocumentCoder {
   bool PrepositionalPhrase(int t) const;
   bool OwnSubject(int t) const;
   bool Coordinated(int t) const;
+  int SubtreeEnd(int t, int depth = 0) const;
+  int StrandedSubject(int v) const;
   int Subject(int v, int depth = 0) const;
   bool Passive(int v, int depth = 0) const;
   std::vector<int> Conjuncts(int t) const;
@@ -771,6 +773,38 @@ bool DocumentCoder::Coordinated(int t) const {
   return false;
 }
 
+int DocumentCoder::SubtreeEnd(int t, int depth) const {
+  int end = t;
+  if (depth > 12) return end;
+  for (int c : children_[t]) end = std::max(end, SubtreeEnd(c, depth + 1));
+  return end;
+}
+
+// "In a statement following the attack, Ahmed al-Assadi, a spokesman for
+// the PMF, blamed Israel": the parser may hang the subject and its
+// apposition on the opening phrase, leaving the main verb without a
+// subject. A root verb with no subject right after a comma that closes an
+// apposition takes the first apposition of that series as its subject.
+int DocumentCoder::StrandedSubject(int v) const {
+  int comma = v - 1;
+  if (comma < 0 || form_[comma] != "," ||
+      sentence_of_[comma] != sentence_of_[v]) {
+    return -1;
+  }
+  int begin = static_cast<int>(an_.sentences[sentence_of_[v]].first_token);
+  for (int a = comma - 1; a >= begin; --a) {
+    if (Deprel(a) != "appos" || Head(a) >= a || SubtreeEnd(a) != comma - 1) {
+      continue;
+    }
+    int first = a;
+    for (int c : children_[Head(a)]) {
+      if (Deprel(c) == "appos" && c < first) first = c;
+    }
+    return first;
+  }
+  return -1;
+}
+
 // The token standing for the subject of predicate `v`, inherited through
 // control ("plans to sign"), adverbial and participial clauses ("…,
 // praising China"; "is known for providing"), coordinated predicates and
@@ -792,6 +826,7 @@ int DocumentCoder::Subject(int v, int depth) const {
   }
   if (subject >= 0) return subject;
   int h = Head(v);
+  if (h < 0 && Deprel(v) == "root") return StrandedSubject(v);
   if (h < 0 || depth > 6) return -1;
   std::string_view rel = Base(Deprel(v));
   if (rel == "xcomp") {

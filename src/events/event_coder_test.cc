@@ -1081,5 +1081,25 @@ TEST(EventCoderTest, DecliningTheRequestRejectsWhoeverMadeIt) {
   EXPECT_EQ(CodeOf(c), V{});
 }
 
+TEST(EventCoderTest, SubjectStrandedOnTheOpeningPhrase) {
+  // As the parser reads it: the name and its apposition hung on "attack",
+  // "blamed" the root with no subject.
+  const std::string tree =
+      "after/ADP/3/case the/DET/3/det attack/NOUN/10/obl ,/PUNCT/5/punct "
+      "Ahmed/PROPN/3/appos ,/PUNCT/8/punct a/DET/8/det "
+      "spokesman/NOUN/3/appos ,/PUNCT/10/punct blame/VERB/0/root "
+      "Israel/PROPN/10/obj ./PUNCT/10/punct";
+  Built b = Make("After the attack, Ahmed, a spokesman, blamed Israel.", tree,
+                 {{"PERSON", "IRNGOV", {"Ahmed"}}, kIsrael});
+  EXPECT_EQ(CodeOf(b), V{"IRNGOV>ISR:112:asserted"});
+  // No apposition before the verb: no subject.
+  Built c = Make("After the attack in Iran, blamed Israel.",
+                 "after/ADP/3/case the/DET/3/det attack/NOUN/7/obl "
+                 "in/ADP/5/case Iran/PROPN/3/nmod ,/PUNCT/7/punct "
+                 "blame/VERB/0/root Israel/PROPN/7/obj ./PUNCT/7/punct",
+                 {kIran, kIsrael});
+  EXPECT_EQ(CodeOf(c), V{});
+}
+
 }  // namespace
 }  // namespace entente
