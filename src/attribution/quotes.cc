@@ -898,8 +898,18 @@ class Analyzer {
       if (name.empty()) return;  // Never guessed.
     }
     q->speaker_name = FullName(name, at);
-    if (const Entity* e =
-            EntityAt(words_[name.first].start, words_[name.last - 1].end)) {
+    const Entity* e =
+        EntityAt(words_[name.first].start, words_[name.last - 1].end);
+    if (e != nullptr && e->type != "PERSON" && words_[name.last - 1].capital) {
+      // "Ambassador to the United Nations Nikki Haley": a body that does not
+      // reach the last word of a name is in the title; the speaker is
+      // whoever that word names (maybe nobody the entities stage found).
+      // "A Hampshire Police spokesman" speaks for the body.
+      const Entity* head =
+          EntityAt(words_[name.last - 1].start, words_[name.last - 1].end);
+      if (head != e) e = head;
+    }
+    if (e != nullptr) {
       q->speaker = e->id;
       if (!sp.pronoun && e->type != "PERSON") last_org_speaker_ = name;
     } else if (!sp.pronoun) {

@@ -429,5 +429,30 @@ TEST(QuotesTest, LongDocumentsStayLinear) {
   EXPECT_LE(attributions.size(), sentences.size());
 }
 
+TEST(FindQuotesTest, BodyInTheTitleIsNotTheNamedSpeaker) {
+  std::string text =
+      "Former Ambassador to the United Nations Nikki Haley wrote, \"We must "
+      "stand by our allies.\"";
+  Entity un = MakeEntity("E1", "United Nations", "ORG", text);
+  std::vector<Quote> q = Find(text, {un});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "");
+  EXPECT_NE(q[0].speaker_name.find("Nikki Haley"), std::string::npos);
+  // With the person found, she speaks.
+  Entity haley = MakeEntity("E2", "Nikki Haley", "PERSON", text);
+  q = Find(text, {un, haley});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "E2");
+}
+
+TEST(FindQuotesTest, ASpokesmanOfABodySpeaksForIt) {
+  std::string text =
+      "A Hampshire Police spokesman said, \"The road will stay closed.\"";
+  Entity police = MakeEntity("E1", "Hampshire Police", "ORG", text);
+  std::vector<Quote> q = Find(text, {police});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "E1");
+}
+
 }  // namespace
 }  // namespace entente
