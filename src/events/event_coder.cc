@@ -646,13 +646,16 @@ void DocumentCoder::InferCodes() {
     const Entity& en = an_.entities[e];
     if (en.type != "ORG" || code_[e].empty()) continue;
     std::string name = Lower(en.name);
+    bool of_phrase = false;
     if (size_t of = name.find(" of "); of != std::string::npos) {
       name.resize(of);
+      of_phrase = true;  // "Parliament of Iraq": "the parliament".
     }
     size_t space = name.rfind(' ');
     // A one-word name is the body itself ("NATO"), not a description.
-    if (space == std::string::npos) continue;
-    std::string head = name.substr(space + 1);
+    if (space == std::string::npos && !of_phrase) continue;
+    std::string head =
+        space == std::string::npos ? name : name.substr(space + 1);
     for (const Mention& m : en.mentions) {
       body_heads_[head].emplace_back(m.start, static_cast<int>(e));
     }
@@ -910,9 +913,11 @@ int DocumentCoder::EntityFor(int t, int depth, int* via) const {
         if (via) *via = c;
         return entity_at_[c];
       }
-      // "Zalmay Khalilzad, a US peace envoy"; "Iranian President Raisi".
-      if (depth < 2 && (rel == "appos" || rel == "compound" ||
-                        rel == "nmod:desc" || rel == "flat")) {
+      // "Zalmay Khalilzad, a US peace envoy"; "Iranian President Raisi";
+      // "the Parliament's decision".
+      if (depth < 2 &&
+          (rel == "appos" || rel == "compound" || rel == "nmod:desc" ||
+           rel == "flat" || rel == "nmod:poss")) {
         int e = EntityFor(c, depth + 1);
         if (e >= 0 && e != at) return e;
       }

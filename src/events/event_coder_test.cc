@@ -1101,5 +1101,28 @@ TEST(EventCoderTest, SubjectStrandedOnTheOpeningPhrase) {
   EXPECT_EQ(CodeOf(c), V{});
 }
 
+TEST(EventCoderTest, ThePossessorParliamentIsTheOneNamedBefore) {
+  const std::string text =
+      "The Parliament of Iraq met. Russia was disappointed by the "
+      "Parliament's decision.";
+  const std::string tree =
+      "the/DET/2/det Parliament/PROPN/5/nsubj of/ADP/4/case "
+      "Iraq/PROPN/2/nmod meet/VERB/0/root ./PUNCT/5/punct "
+      "Russia/PROPN/9/nsubj:pass be/AUX/9/aux:pass "
+      "disappoint/VERB/0/root/VBN by/ADP/14/case the/DET/12/det "
+      "parliament/NOUN/14/nmod:poss 's/PART/12/case "
+      "decision/NOUN/9/obl:agent ./PUNCT/9/punct";
+  Built b = Make(text, tree,
+                 {{"ORG", "IRQ", {"Parliament of Iraq"}},
+                  {"ORG", "", {"Parliament"}},
+                  kRussia});
+  SplitAt(&b, {0, 6});
+  EXPECT_EQ(CodeOf(b), V{"RUS>IRQ:111:asserted"});
+  // No parliament named before: nobody's decision.
+  Built c = Make(text, tree, {{"ORG", "", {"Parliament"}}, kRussia});
+  SplitAt(&c, {0, 6});
+  EXPECT_EQ(CodeOf(c), V{});
+}
+
 }  // namespace
 }  // namespace entente
