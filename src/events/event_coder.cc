@@ -199,8 +199,9 @@ struct Modality {
   bool refuse = false;
   bool demand = false;
   bool reported = false;
-  int speaker = -1;  // Token of whoever reports it, or -1.
-  int frame = -1;    // The governing "threatened", "plans", "refused", or -1.
+  bool resolved = false;  // Demanded by an adopted resolution: coded 100.
+  int speaker = -1;       // Token of whoever reports it, or -1.
+  int frame = -1;  // The governing "threatened", "plans", "refused", or -1.
 };
 
 // One candidate argument set found for a trigger.
@@ -281,6 +282,7 @@ class DocumentCoder {
   bool TargetsBySlot(const Pattern& p, int v, int object,
                      Arguments* args) const;
   Modality ModalityOf(int v) const;
+  bool AdoptedResolution(int n) const;
 
   void Emit(uint32_t s, int trigger, const Pattern& p, const Arguments& args,
             const Modality& mod);
@@ -1212,6 +1214,20 @@ bool DocumentCoder::TargetsBySlot(const Pattern& p, int v, int object,
   return false;
 }
 
+// A resolution, motion or bill that its governing verb says was voted on,
+// passed, adopted or approved.
+bool DocumentCoder::AdoptedResolution(int n) const {
+  static const std::unordered_set<std::string_view> kTexts = {
+      "resolution", "motion", "bill", "decree", "legislation"};
+  static const std::unordered_set<std::string_view> kAdopt = {
+      "vote", "pass", "adopt", "approve"};
+  if (!kTexts.count(lemma_[n])) return false;
+  int h = Head(n);
+  std::string_view rel = Base(Deprel(n));
+  return h >= 0 && (rel == "obj" || rel == "obl" || rel == "nsubj") &&
+         kAdopt.count(lemma_[h]) > 0;
+}
+
 // Walks up from the trigger through the words that govern it.
 Modality DocumentCoder::ModalityOf(int v) const {
   Modality m;
@@ -1261,6 +1277,14 @@ Modality DocumentCoder::ModalityOf(int v) const {
     bool to_clause = false;
     for (int c : children_[cur]) {
       if (Deprel(c) == "mark" && lemma_[c] == "to") to_clause = true;
+    }
+    // "voted on a resolution to expel US troops": what a resolution the
+    // body adopted calls for is the body's demand.
+    if (rel == "acl" && to_clause && AdoptedResolution(h)) {
+      m.resolved = true;
+      m.frame = h;
+      cur = Head(h);
+      continue;
     }
     if (rel == "xcomp" ||
         ((rel == "advcl" || rel == "acl" || rel == "obl") && to_clause)) {
@@ -1370,7 +1394,10 @@ void DocumentCoder::Emit(uint32_t s, int trigger, const Pattern& p,
     Trace("    dropped: negated");
     return;
   }
-  if (mod.threat) {
+  if (mod.resolved) {
+    code = "100";
+    modality = "demanded";
+  } else if (mod.threat) {
     code = ThreatCode(code);
   } else if (mod.refuse) {
     code = RefuseCode(code);

@@ -1124,5 +1124,27 @@ TEST(EventCoderTest, ThePossessorParliamentIsTheOneNamedBefore) {
   EXPECT_EQ(CodeOf(c), V{});
 }
 
+TEST(EventCoderTest, AnAdoptedResolutionToActIsADemand) {
+  const EntitySpec iraq{"ORG", "IRQLEG", {"Iraqi parliament"}};
+  const EntitySpec usa{"GPE", "USA", {"US"}};
+  Built b =
+      Make("The Iraqi parliament passed a resolution to expel US troops.",
+           "the/DET/3/det Iraqi/ADJ/3/amod parliament/NOUN/4/nsubj "
+           "pass/VERB/0/root a/DET/6/det resolution/NOUN/4/obj to/PART/8/mark "
+           "expel/VERB/6/acl US/PROPN/10/compound troops/NOUN/8/obj "
+           "./PUNCT/4/punct",
+           {iraq, usa});
+  EXPECT_EQ(CodeOf(b), V{"IRQLEG>USA:100:demanded"});
+  // Debated, not adopted: an aim, not a demand.
+  Built c = Make(
+      "The Iraqi parliament debated a resolution to expel US troops.",
+      "the/DET/3/det Iraqi/ADJ/3/amod parliament/NOUN/4/nsubj "
+      "debate/VERB/0/root a/DET/6/det resolution/NOUN/4/obj to/PART/8/mark "
+      "expel/VERB/6/acl US/PROPN/10/compound troops/NOUN/8/obj "
+      "./PUNCT/4/punct",
+      {iraq, usa});
+  EXPECT_EQ(CodeOf(c), V{});
+}
+
 }  // namespace
 }  // namespace entente
