@@ -245,6 +245,7 @@ class DocumentCoder {
   void FindGroups();
   int CounterpartGroup(int c, uint32_t s);
   void BindGroupAnaphora();
+  int GroupAnnounced(int t) const;
   int GroupAbove(int v) const;
   int DescribedBody(int t) const;
   int ReferredSource(int t) const;
@@ -282,6 +283,7 @@ class DocumentCoder {
   bool TargetsBySlot(const Pattern& p, int v, int object,
                      Arguments* args) const;
   Modality ModalityOf(int v) const;
+  void PartiesOf(int n, int depth, Arguments* args) const;
   bool AdoptedResolution(int n) const;
 
   void Emit(uint32_t s, int trigger, const Pattern& p, const Arguments& args,
@@ -550,6 +552,10 @@ void DocumentCoder::BindGroupAnaphora() {
   if (groups_.empty()) return;
   for (size_t t = 0; t < an_.tokens.size(); ++t) {
     if (group_at_[t] >= 0 || Base(Deprel(t)) != "nsubj") continue;
+    if (int g = GroupAnnounced(static_cast<int>(t)); g >= 0) {
+      group_at_[t] = g;
+      continue;
+    }
     bool pronoun = syn_[t].upos == "PRON" && form_[t] == "they";
     bool description = syn_[t].upos == "NOUN" && syn_[t].xpos == "NNS" &&
                        AgentHeads().count(lemma_[t]) > 0;
@@ -572,6 +578,32 @@ void DocumentCoder::BindGroupAnaphora() {
       break;
     }
   }
+}
+
+// "On Wednesday, an assembly of several foreign ministers in Cairo
+// denounced ...", and the next paragraph names them: a meeting of unnamed
+// people acting for others stands for the group named in the next three
+// sentences. -1 when none.
+int DocumentCoder::GroupAnnounced(int t) const {
+  static const std::unordered_set<std::string_view> kGatherings = {
+      "assembly", "meeting", "gathering", "summit", "conference"};
+  if (!kGatherings.count(lemma_[t]) || EntityFor(t) >= 0) return -1;
+  bool members = false;
+  for (int c : children_[t]) {
+    if (Base(Deprel(c)) == "nmod" && CaseOf(c) == "of" &&
+        syn_[c].xpos == "NNS" && AgentHeads().count(lemma_[c]) &&
+        EntityFor(c) < 0) {
+      members = true;
+    }
+  }
+  if (!members) return -1;
+  uint32_t s = sentence_of_[t];
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    if (groups_[g].sentence > s && groups_[g].sentence <= s + 3) {
+      return static_cast<int>(g);
+    }
+  }
+  return -1;
 }
 
 // A predicate the parser left without a subject under a group's words
@@ -1172,6 +1204,13 @@ bool DocumentCoder::TargetsBySlot(const Pattern& p, int v, int object,
     for (int c : cands) {
       ActorsOf(c, &args->targets, &args->evidence_tokens, &args->reciprocal);
     }
+    // "denounced the memoranda of understanding between Turkey and Libya":
+    // judging an agreement judges its parties.
+    int root = RootOf(p.code);
+    if (slot == "obj" && args->targets.empty() &&
+        (root == 5 || root == 11 || root == 12)) {
+      for (int c : cands) PartiesOf(c, 0, args);
+    }
     // "encouraging allies such as Germany": the parser often hangs the
     // "such as" phrase on the verb rather than on the object it restricts.
     if (slot == "obj" && !cands.empty() && args->targets.empty()) {
@@ -1212,6 +1251,26 @@ bool DocumentCoder::TargetsBySlot(const Pattern& p, int v, int object,
     if (!args->targets.empty()) return true;
   }
   return false;
+}
+
+// The parties of an agreement noun, named in its "between" or "with"
+// phrase, or in that of its "of" phrase ("memoranda of understanding
+// between A and B").
+void DocumentCoder::PartiesOf(int n, int depth, Arguments* args) const {
+  static const std::unordered_set<std::string_view> kAgreements = {
+      "agreement", "agreements", "deal",      "deals",
+      "accord",    "accords",    "treaty",    "treaties",
+      "pact",      "memorandum", "memoranda", "understanding"};
+  if (depth > 1 || !kAgreements.count(lemma_[n])) return;
+  for (int c : children_[n]) {
+    if (Base(Deprel(c)) != "nmod" || Deprel(c) == "nmod:poss") continue;
+    std::string prep = CaseOf(c);
+    if (prep == "between" || prep == "with") {
+      ActorsOf(c, &args->targets, &args->evidence_tokens);
+    } else if (prep == "of") {
+      PartiesOf(c, depth + 1, args);
+    }
+  }
 }
 
 // A resolution, motion or bill that its governing verb says was voted on,

@@ -1146,5 +1146,56 @@ TEST(EventCoderTest, AnAdoptedResolutionToActIsADemand) {
   EXPECT_EQ(CodeOf(c), V{});
 }
 
+TEST(EventCoderTest, DenouncingAnAgreementDenouncesItsParties) {
+  const EntitySpec greece{"GPE", "GRC", {"Greece"}};
+  const EntitySpec libya{"GPE", "LBY", {"Libya"}};
+  Built b = Make(
+      "Greece denounced the memorandum of understanding between Turkey and "
+      "Libya.",
+      "Greece/PROPN/2/nsubj denounce/VERB/0/root the/DET/4/det "
+      "memorandum/NOUN/2/obj of/ADP/6/case understanding/NOUN/4/nmod "
+      "between/ADP/8/case Turkey/PROPN/6/nmod and/CCONJ/10/cc "
+      "Libya/PROPN/8/conj ./PUNCT/2/punct",
+      {greece, kTurkey, libya});
+  EXPECT_EQ(CodeOf(b), (V{"GRC>TUR:111:asserted", "GRC>LBY:111:asserted"}));
+  // Not an agreement: the border is nobody's act.
+  Built c = Make("Greece denounced the border between Turkey and Libya.",
+                 "Greece/PROPN/2/nsubj denounce/VERB/0/root the/DET/4/det "
+                 "border/NOUN/2/obj between/ADP/6/case Turkey/PROPN/4/nmod "
+                 "and/CCONJ/8/cc Libya/PROPN/6/conj ./PUNCT/2/punct",
+                 {greece, kTurkey, libya});
+  EXPECT_EQ(CodeOf(c), V{});
+}
+
+TEST(EventCoderTest, AMeetingOfMinistersIsTheGroupNamedNext) {
+  const std::string text =
+      "An assembly of ministers condemned Turkey. Shoukry and his Greek "
+      "counterpart met.";
+  const std::string tree =
+      "a/DET/2/det assembly/NOUN/5/nsubj of/ADP/4/case "
+      "minister/NOUN/2/nmod/NNS condemn/VERB/0/root Turkey/PROPN/5/obj "
+      "./PUNCT/5/punct Shoukry/PROPN/13/nsubj and/CCONJ/12/cc "
+      "his/PRON/12/nmod:poss Greek/ADJ/12/amod counterpart/NOUN/8/conj "
+      "meet/VERB/0/root ./PUNCT/13/punct";
+  Built b = Make(text, tree, {kShoukry, kGreek, kTurkey});
+  SplitAt(&b, {0, 7});
+  EXPECT_EQ(CodeOf(b),
+            (V{"EGYGOV>TUR:111:asserted", "GRC>TUR:111:asserted",
+               "EGYGOV>GRC:040:asserted", "GRC>EGYGOV:040:asserted"}));
+  // An assembly of people who act for no one is nobody's.
+  Built c = Make(
+      "An assembly of farmers condemned Turkey. Shoukry and his Greek "
+      "counterpart met.",
+      "a/DET/2/det assembly/NOUN/5/nsubj of/ADP/4/case "
+      "farmer/NOUN/2/nmod/NNS condemn/VERB/0/root Turkey/PROPN/5/obj "
+      "./PUNCT/5/punct Shoukry/PROPN/13/nsubj and/CCONJ/12/cc "
+      "his/PRON/12/nmod:poss Greek/ADJ/12/amod counterpart/NOUN/8/conj "
+      "meet/VERB/0/root ./PUNCT/13/punct",
+      {kShoukry, kGreek, kTurkey});
+  SplitAt(&c, {0, 7});
+  EXPECT_EQ(CodeOf(c),
+            (V{"EGYGOV>GRC:040:asserted", "GRC>EGYGOV:040:asserted"}));
+}
+
 }  // namespace
 }  // namespace entente
