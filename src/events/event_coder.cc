@@ -242,6 +242,7 @@ class DocumentCoder {
   void Prepare();
   void InferCodes();
   void ResolvePossessives();
+  void ResolveReportedIt();
   void FindGroups();
   int CounterpartGroup(int c, uint32_t s);
   void BindGroupAnaphora();
@@ -365,6 +366,13 @@ void DocumentCoder::Prepare() {
     if (SportsWords().count(lemma_[t])) ++sports;
   }
   sports_document_ = sports >= 3;
+  sentence_of_.assign(n, 0);
+  for (uint32_t i = 0; i < an_.sentences.size(); ++i) {
+    const Sentence& sent = an_.sentences[i];
+    for (uint32_t t = sent.first_token; t < sent.end_token && t < n; ++t) {
+      sentence_of_[t] = i;
+    }
+  }
   code_.clear();
   for (const Entity& en : an_.entities) code_.push_back(en.code);
   in_date_.assign(n, false);
@@ -430,13 +438,7 @@ void DocumentCoder::Prepare() {
   }
   InferCodes();
   ResolvePossessives();
-  sentence_of_.assign(n, 0);
-  for (uint32_t i = 0; i < an_.sentences.size(); ++i) {
-    const Sentence& sent = an_.sentences[i];
-    for (uint32_t t = sent.first_token; t < sent.end_token && t < n; ++t) {
-      sentence_of_[t] = i;
-    }
-  }
+  ResolveReportedIt();
   FindGroups();
   BindGroupAnaphora();
 }
@@ -616,6 +618,29 @@ int DocumentCoder::GroupAbove(int v) const {
     if (g >= 0 && groups_[g].sentence == sentence_of_[v]) return g;
   }
   return -1;
+}
+
+// "The SDF announced it had entered into an agreement", "Iran said it
+// would respond": the subject "it" of a clause reported by a state or body
+// is that state or body.
+void DocumentCoder::ResolveReportedIt() {
+  for (size_t t = 0; t < an_.tokens.size(); ++t) {
+    if (entity_at_[t] >= 0 || syn_[t].upos != "PRON" || form_[t] != "it" ||
+        Base(Deprel(t)) != "nsubj") {
+      continue;
+    }
+    int clause = Head(static_cast<int>(t));
+    if (clause < 0 || Deprel(clause) != "ccomp") continue;
+    int speaker = Subject(Head(clause));
+    if (speaker < 0) continue;
+    int e = EntityFor(speaker);
+    if (e < 0) continue;
+    const std::string& type = an_.entities[e].type;
+    if (type != "GPE" && type != "ORG") continue;
+    entity_at_[t] = e;
+    mention_start_[t] = an_.tokens[t].start;
+    mention_end_[t] = an_.tokens[t].end;
+  }
 }
 
 // A person the entities stage left uncoded takes the code of the

@@ -1197,5 +1197,20 @@ TEST(EventCoderTest, AMeetingOfMinistersIsTheGroupNamedNext) {
             (V{"EGYGOV>GRC:040:asserted", "GRC>EGYGOV:040:asserted"}));
 }
 
+TEST(EventCoderTest, ItInAClauseReportedByAStateIsThatState) {
+  Built b = Make("Iran said it attacked Israel.",
+                 "Iran/PROPN/2/nsubj say/VERB/0/root it/PRON/4/nsubj "
+                 "attack/VERB/2/ccomp Israel/PROPN/4/obj ./PUNCT/2/punct",
+                 {kIran, kIsrael});
+  auto events = Coder().Code(b.doc, b.analysis, b.syntax);
+  EXPECT_EQ(Summary(events), V{"IRN>ISR:190:reported"});
+  // A person is not "it".
+  Built c = Make("Putin said it attacked Israel.",
+                 "Putin/PROPN/2/nsubj say/VERB/0/root it/PRON/4/nsubj "
+                 "attack/VERB/2/ccomp Israel/PROPN/4/obj ./PUNCT/2/punct",
+                 {{"PERSON", "RUSGOV", {"Putin"}}, kIsrael});
+  EXPECT_EQ(CodeOf(c), V{});
+}
+
 }  // namespace
 }  // namespace entente
