@@ -636,7 +636,10 @@ void DocumentCoder::ResolveReportedIt() {
     int e = EntityFor(speaker);
     if (e < 0) continue;
     const std::string& type = an_.entities[e].type;
-    if (type != "GPE" && type != "ORG") continue;
+    // "Reuters reported it had seen ...": an outlet reports, it does not act.
+    if ((type != "GPE" && type != "ORG") || an_.entities[e].role == "MED") {
+      continue;
+    }
     entity_at_[t] = e;
     mention_start_[t] = an_.tokens[t].start;
     mention_end_[t] = an_.tokens[t].end;
@@ -784,6 +787,8 @@ int DocumentCoder::ReferredSource(int t) const {
     bool kind =
         force ? (c.root == 15 || c.root >= 18) : (c.root == 2 || c.root == 10);
     if (kind) return c.source;
+    // "spoke by phone; the call ...": a call after a consultation is that.
+    if (c.root == 4 && lemma_[t] == "call") return -1;
   }
   return -1;
 }

@@ -1212,5 +1212,21 @@ TEST(EventCoderTest, ItInAClauseReportedByAStateIsThatState) {
   EXPECT_EQ(CodeOf(c), V{});
 }
 
+TEST(EventCoderTest, TheCallAfterAPhoneConversationIsNoAppeal) {
+  Built b = Make(
+      "France called on the G7 to act. France phoned Britain. The call was "
+      "praised by Iran.",
+      "France/PROPN/2/nsubj call/VERB/0/root on/ADP/5/case the/DET/5/det "
+      "G7/PROPN/2/obl to/PART/7/mark act/VERB/2/xcomp ./PUNCT/2/punct "
+      "France/PROPN/10/nsubj phone/VERB/0/root Britain/PROPN/10/obj "
+      "./PUNCT/10/punct the/DET/14/det call/NOUN/16/nsubj:pass "
+      "be/AUX/16/aux:pass praise/VERB/0/root/VBN by/ADP/18/case "
+      "Iran/PROPN/16/obl:agent ./PUNCT/16/punct",
+      {kFrance, {"ORG", "IGOWST", {"G7"}}, {"GPE", "GBR", {"Britain"}}, kIran});
+  SplitAt(&b, {0, 8, 12});
+  EXPECT_EQ(CodeOf(b), (V{"FRA>IGOWST:020:asserted", "FRA>GBR:041:asserted",
+                          "GBR>FRA:041:asserted"}));
+}
+
 }  // namespace
 }  // namespace entente
