@@ -25,7 +25,14 @@
 // later "X"; Event::source_code then holds that code); "the embassy" stands
 // for the coded body of that head word named last before it, and an
 // unresolved "its"/"their" for the nearest state or body before it in the
-// sentence.
+// sentence, and the subject "it" of a clause a state or body reports for
+// that state or body. "X and his A and B counterparts" is one group of
+// actors; a later subject "they" or "the ministers" (within two sentences)
+// and a lede's "an assembly of ministers" (named within the next three)
+// stand for it. A definite "the operation"/"the attack" or "the
+// call"/"the request" stands for the source of the latest conflict or
+// appeal event before it; judging an agreement judges its parties; what an
+// adopted resolution calls for is the body's demand (100, "demanded").
 //
 // Usage:
 //   auto coder = entente::EventCoder::Create();
