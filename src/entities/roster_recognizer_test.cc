@@ -109,9 +109,13 @@ TEST_F(RosterRecognizerTest, CommonSurnamesNeedATitleOfTheSameRole) {
   EXPECT_EQ(CodeOf("Prime Minister Johnson rejected the proposal.",
                    "2020-03-01", "Johnson"),
             "GBRGOV");
-  // A title of another role: not the prime minister.
+  // A title of another role: not the prime minister, but the legislator
+  // who bears the surname, or nobody.
   EXPECT_EQ(
-      CodeOf("Speaker Johnson rejected the proposal.", "2024-03-01", "Johnson"),
+      CodeOf("Speaker Johnson rejected the proposal.", "2020-03-01", "Johnson"),
+      "USALEG");
+  EXPECT_EQ(
+      CodeOf("General Johnson rejected the proposal.", "2020-03-01", "Johnson"),
       "");
   // The title goes with the SURNAME column: "President Xi".
   EXPECT_EQ(CodeOf("President Xi rejected the proposal.", "2020-03-01", "Xi"),
