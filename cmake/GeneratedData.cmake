@@ -75,7 +75,8 @@ set(_entente_lexicon_files
   ${PROJECT_SOURCE_DIR}/data/organizations.tsv
   ${PROJECT_SOURCE_DIR}/data/media_outlets.tsv
   ${PROJECT_SOURCE_DIR}/data/weapons.tsv
-  ${PROJECT_SOURCE_DIR}/data/actor_roles.tsv)
+  ${PROJECT_SOURCE_DIR}/data/actor_roles.tsv
+  ${PROJECT_SOURCE_DIR}/data/officials.tsv)
 set(_entente_lexicons_cc ${ENTENTE_GENERATED_DIR}/entente/lexicon_tables.cc)
 set(_entente_lexicons_script ${PROJECT_SOURCE_DIR}/tools/gen/embed_lexicons.mjs)
 add_custom_command(

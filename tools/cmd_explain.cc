@@ -109,7 +109,8 @@ void RegisterExplain(CLI::App& app, int* exit_code) {
   cmd->add_option("text", flags->text, "The sentence (or short text).")
       ->required();
   cmd->add_option("--date", flags->date,
-                  "Document date (YYYY-MM-DD) for event dates.");
+                  "Document date (YYYY-MM-DD) for event dates and for the "
+                  "roles of officials (without it, their latest role).");
   cmd->add_flag("--negated", flags->keep_negated,
                 "Also show negated events (dropped by default).");
   AddActorsFlag(cmd, &flags->actors);

@@ -26,6 +26,12 @@ struct EntityOptions {
   // code valid on the document date; they win over codes composed from
   // titles. Ignored when `gazetteer_only`.
   std::vector<std::string> actor_files;
+  // The built-in roster of officials (data/officials.tsv: heads of state
+  // and government, foreign and defence ministers, heads of IGOs, with the
+  // dates of their roles). Its people are coded with the role they held on
+  // the document date; a country named in the text and `actor_files` win
+  // over it. Ignored when `gazetteer_only`.
+  bool officials = true;
 };
 
 class EntityRecognizer {

@@ -37,6 +37,7 @@
 #include "entities/lexicon.h"
 #include "entities/ner_model.h"
 #include "entities/place_matcher.h"
+#include "entities/roster.h"
 
 namespace entente {
 namespace {
@@ -66,6 +67,8 @@ struct Candidate {
   std::string key;  // Grouping key for non-person mentions.
   bool keep = true;
   bool dictionary = false;  // Coded from an actor dictionary (--actors).
+  // Coded from the default roster of officials: this person.
+  const RosterPerson* roster = nullptr;
   // For Source::kPronoun: what it can refer to; for descriptions the
   // country and role they name ("the Iranian president": IRN, GOV) and
   // the body's head word ("ministry").
@@ -266,11 +269,12 @@ bool IsAcronym(std::string_view s) {
 class ActorRecognizer final : public EntityRecognizer {
  public:
   ActorRecognizer(Gazetteer gazetteer, ActorLexicon lexicon, NerModel ner,
-                  ActorDictionary dictionary)
+                  ActorDictionary dictionary, Roster roster)
       : gazetteer_(std::move(gazetteer)),
         lexicon_(std::move(lexicon)),
         ner_(std::move(ner)),
         dictionary_(std::move(dictionary)),
+        roster_(std::move(roster)),
         places_(NewCountryRecognizer(gazetteer_)) {}
 
   using EntityRecognizer::Recognize;
@@ -404,6 +408,19 @@ class ActorRecognizer final : public EntityRecognizer {
   void ApplyDictionary(const PlaceMatcher& m, size_t first, size_t end,
                        uint32_t sentence, int32_t day,
                        std::vector<Candidate>* cands) const;
+  // The longest roster name or short form starting at token i (before
+  // `end`): tokens matched and the person, or {0, nullptr}.
+  std::pair<size_t, const RosterPerson*> RosterMatch(const PlaceMatcher& m,
+                                                     size_t i,
+                                                     size_t end) const;
+  // Codes people of the default roster with the role they held on `day`
+  // (YYYYMMDD, 0 if unknown): full names and short forms wherever they
+  // stand, a surname after a title of the same role ("President Xi").
+  // Only people the text gives no country and no dictionary coded; names
+  // nobody found become new PERSON candidates.
+  void ApplyRoster(const PlaceMatcher& m, size_t first, size_t end,
+                   uint32_t sentence, int32_t day,
+                   std::vector<Candidate>* cands) const;
   void CodePerson(const PlaceMatcher& m, size_t first, size_t end,
                   const CodedAtEnd& coded_at_end, Candidate* c,
                   size_t title_first) const;
@@ -412,6 +429,7 @@ class ActorRecognizer final : public EntityRecognizer {
   ActorLexicon lexicon_;
   NerModel ner_;
   ActorDictionary dictionary_;
+  Roster roster_;
   std::unique_ptr<const EntityRecognizer> places_;
 };
 
@@ -585,6 +603,108 @@ void ActorRecognizer::ApplyDictionary(const PlaceMatcher& m, size_t first,
       c.role = role;
       c.dictionary = true;
       if (c.type != "PERSON") c.key = "D:" + entry->name;
+      cands->push_back(std::move(c));
+    }
+    i += n - 1;
+  }
+}
+
+std::pair<size_t, const RosterPerson*> ActorRecognizer::RosterMatch(
+    const PlaceMatcher& m, size_t i, size_t end) const {
+  if (!IsWordToken(m, i)) return {0, nullptr};
+  std::string key = Roster::Key(m.Word(i));
+  if (!roster_.StartsName(key.substr(0, key.find(' ')))) return {0, nullptr};
+  std::pair<size_t, const RosterPerson*> best{0, nullptr};
+  for (size_t j = i; j < end; ++j) {
+    if (j > i) {
+      if (!IsWordToken(m, j) || !m.Joined(j)) break;
+      key.push_back(' ');
+      key += Roster::Key(m.Word(j));
+      if (std::count(key.begin(), key.end(), ' ') >= roster_.max_words()) {
+        break;
+      }
+    }
+    if (const RosterPerson* p = roster_.FindName(key)) best = {j - i + 1, p};
+  }
+  return best;
+}
+
+void ActorRecognizer::ApplyRoster(const PlaceMatcher& m, size_t first,
+                                  size_t end, uint32_t sentence, int32_t day,
+                                  std::vector<Candidate>* cands) const {
+  // Whether the text or a dictionary already coded the person: then the
+  // roster stays silent ("Turkish President X" names X's country).
+  auto open = [](const Candidate& c) {
+    return c.keep && c.type == "PERSON" && !c.dictionary && c.code.empty() &&
+           c.country.empty();
+  };
+  auto code = [](const RosterPerson& p, int32_t date, Candidate* c) {
+    const std::string code(p.CodeOn(date));
+    if (code.empty()) return;
+    c->code = code;
+    SplitActorCode(code, &c->country, &c->role);
+    c->roster = &p;
+  };
+  // A surname after a title: the one person with that surname who held a
+  // role of the title's kind on the day.
+  for (Candidate& c : *cands) {
+    if (!open(c) || c.role.empty() || c.end != c.first + 1) continue;
+    const RosterPerson* only = nullptr;
+    int matches = 0;
+    for (const RosterPerson* p :
+         roster_.FindSurname(Roster::Key(m.Word(c.first)))) {
+      std::string country, role;
+      SplitActorCode(p->CodeOn(day), &country, &role);
+      if (!country.empty() && role == c.role) {
+        only = p;
+        ++matches;
+      }
+    }
+    if (matches == 1) code(*only, day, &c);
+  }
+  // Full names and short forms; a name may start lower case ("von der
+  // Leyen") if it has several words.
+  for (size_t i = first; i < end; ++i) {
+    if (!IsWordToken(m, i) || IsCapitalizedFunctionWord(m.Word(i)) ||
+        IsCalendarWord(m.Word(i))) {
+      continue;
+    }
+    const auto [n, person] = RosterMatch(m, i, end);
+    if (n == 0 || (n == 1 && !IsNameCapitalized(m.Word(i)))) continue;
+    bool overlapped = false;
+    for (Candidate& c : *cands) {
+      if (!c.keep || c.end <= i || c.first >= i + n) continue;
+      overlapped = true;
+      // Part of a longer name ("Ivanka Trump", "Trump Tower") or a
+      // place, organization or weapon someone else found.
+      if (c.first < i || c.end > i + n) continue;
+      if (c.source == Source::kNer && c.type == "LOC" && c.code.empty()) {
+        c.type = "PERSON";  // The model's guess.
+      }
+      if (open(c)) code(*person, day, &c);
+    }
+    // A name nobody found, unless it is part of a longer capitalized name.
+    const bool name_before = i > first && NameWord(m, i - 1) && m.Joined(i);
+    const bool name_after =
+        i + n < end && NameWord(m, i + n) && m.Joined(i + n);
+    // A title before the name, also in the plural ("Presidents X and Y").
+    std::string title_role;
+    const bool titled =
+        name_before &&
+        (TitleBefore(m, first, i, &title_role) > 0 ||
+         (Lower(m.Word(i - 1)).ends_with('s') &&
+          !lexicon_
+               .TitleRole(
+                   Lower(m.Word(i - 1)).substr(0, m.Word(i - 1).size() - 1))
+               .empty()));
+    if (!overlapped && !name_after && (!name_before || titled)) {
+      Candidate c;
+      c.first = i;
+      c.end = i + n;
+      c.sentence = sentence;
+      c.source = Source::kNer;
+      c.type = "PERSON";
+      code(*person, day, &c);
       cands->push_back(std::move(c));
     }
     i += n - 1;
@@ -1277,6 +1397,9 @@ std::vector<Entity> ActorRecognizer::Recognize(
     }
     if (!dictionary_.empty())
       ApplyDictionary(m, first, end, sentence, day, &cands);
+    if (!roster_.people().empty()) {
+      ApplyRoster(m, first, end, sentence, day, &cands);
+    }
     for (Candidate& c : cands) {
       if (c.source != Source::kNer) continue;
       if (!c.keep) continue;
@@ -1408,6 +1531,8 @@ std::vector<Entity> ActorRecognizer::Recognize(
     std::vector<std::string> words;  // Persons: the fullest name's words.
     uint32_t last_sentence = 0;
     bool dictionary = false;  // Coded from an actor dictionary.
+    // Coded from the roster of officials only: the person.
+    const RosterPerson* roster = nullptr;
   };
   std::vector<Group> groups;
   std::unordered_map<std::string, size_t> by_key;
@@ -1425,10 +1550,17 @@ std::vector<Entity> ActorRecognizer::Recognize(
       // A dictionary code is dated and deliberate: it wins over codes
       // composed from titles.
       groups[g].dictionary = true;
+      groups[g].roster = nullptr;
       e.code = c.code;
       e.country = c.country;
       e.role = c.role;
-    } else if (e.code.empty() && !c.code.empty()) {
+    } else if (!c.code.empty() &&
+               (e.code.empty() ||
+                (groups[g].roster != nullptr && c.roster == nullptr &&
+                 !c.country.empty()))) {
+      // The roster's code is the default: a country the text gives
+      // ("Turkish President X") wins over it.
+      groups[g].roster = c.roster;
       e.code = c.code;
       e.country = c.country;
       e.role = c.role;
@@ -1647,6 +1779,14 @@ std::vector<Entity> ActorRecognizer::Recognize(
   std::vector<Entity> out;
   out.reserve(groups.size());
   for (Group& g : groups) {
+    // A roster code reached through a short form or surname belongs to the
+    // roster's person only: "Albanese" after "Francesca Albanese" is not
+    // Anthony Albanese.
+    if (g.roster != nullptr && !g.roster->Fits(g.entity.name)) {
+      g.entity.code.clear();
+      g.entity.country.clear();
+      g.entity.role.clear();
+    }
     g.entity.id = "E" + std::to_string(out.size() + 1);
     out.push_back(std::move(g.entity));
   }
@@ -1688,9 +1828,15 @@ StatusOr<std::unique_ptr<const EntityRecognizer>> EntityRecognizer::Create(
     if (!file.ok()) return file.status();
     dictionary.Merge(*file);
   }
+  Roster roster;
+  if (options.officials) {
+    StatusOr<Roster> built_in = Roster::BuiltIn();
+    if (!built_in.ok()) return built_in.status();
+    roster = std::move(built_in).value();
+  }
   return std::unique_ptr<const EntityRecognizer>(new ActorRecognizer(
       std::move(gazetteer).value(), std::move(lexicon).value(),
-      std::move(ner).value(), std::move(dictionary)));
+      std::move(ner).value(), std::move(dictionary), std::move(roster)));
 }
 
 }  // namespace entente

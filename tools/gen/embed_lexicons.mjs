@@ -1,5 +1,6 @@
 // Embeds the team-written actor lexicons (data/organizations.tsv,
-// media_outlets.tsv, weapons.tsv, actor_roles.tsv) into one C++ source as
+// media_outlets.tsv, weapons.tsv, actor_roles.tsv) and the roster of
+// officials (officials.tsv) into one C++ source as
 // string literals, so the binary needs no data files at run time.
 // src/entities/lexicon.h parses and validates them.
 //
@@ -21,6 +22,7 @@ const tables = [
   ["kMediaOutletsTable", "media_outlets.tsv"],
   ["kWeaponsTable", "weapons.tsv"],
   ["kActorRolesTable", "actor_roles.tsv"],
+  ["kOfficialsTable", "officials.tsv"],
 ];
 const delim = "ENTENTE_LEXICON";
 let out =
