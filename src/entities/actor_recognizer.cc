@@ -309,6 +309,54 @@ class ActorRecognizer final : public EntityRecognizer {
     return false;
   }
 
+  // The role the head of an organization's name in tokens [first, end)
+  // gives: its last one or two words ("Foreign Ministry", "Armed Forces"),
+  // else, for a name with "of", the words before "of" or the whole phrase
+  // from the head ("Parliament of Iraq", "Foreign Ministry of Iraq",
+  // "Department of Transportation", "House of Representatives"). "" if
+  // none.
+  std::string OrgRole(const PlaceMatcher& m, size_t first, size_t end) const {
+    auto role_of = [&](size_t from, size_t to) {
+      std::string key;
+      for (size_t k = from; k < to; ++k) {
+        if (k > from) key.push_back(' ');
+        key += Lower(m.Word(k));
+      }
+      return std::string(lexicon_.OrgHeadRole(key));
+    };
+    std::string r = role_of(end - 1, end);
+    if (end - first >= 2) {
+      if (std::string r2 = role_of(end - 2, end); !r2.empty()) r = r2;
+    }
+    if (!r.empty()) return r;
+    for (size_t k = first + 1; k + 1 < end; ++k) {
+      if (m.Word(k) != "of") continue;
+      for (size_t from = first; from < k; ++from) {
+        if (std::string whole = role_of(from, end); !whole.empty()) {
+          return whole;
+        }
+      }
+      if (std::string head = role_of(k - 1, k); !head.empty()) return head;
+      if (k - first >= 2) return role_of(k - 2, k);
+      return "";
+    }
+    return "";
+  }
+
+  // True if tokens [from, end) from some word on are a listed
+  // multi-word body name ("House of Representatives").
+  bool WholeNameRole(const PlaceMatcher& m, size_t from, size_t end) const {
+    for (size_t f = from; f + 1 < end; ++f) {
+      std::string key;
+      for (size_t k = f; k < end; ++k) {
+        if (k > f) key.push_back(' ');
+        key += Lower(m.Word(k));
+      }
+      if (!lexicon_.OrgHeadRole(key).empty()) return true;
+    }
+    return false;
+  }
+
   void FindLexicon(const PlaceMatcher& m, size_t first, size_t end,
                    uint32_t sentence, std::vector<Candidate>* out) const;
   // True if a capitalized word that no mention covers stands in tokens
@@ -1060,8 +1108,11 @@ std::vector<Entity> ActorRecognizer::Recognize(
       };
       char type = kind(head);
       size_t stop = k;
-      // "... of NAME": the head ends the first part ("Bay of Bengal").
-      if (type != 0 && k + 1 < end && m.Word(k) == "of" && m.Joined(k + 1)) {
+      bool body_name = false;
+      // "... of NAME": the head ends the first part ("Bay of Bengal"); a
+      // body named by a phrase with "of" ("House of Representatives")
+      // ends after it.
+      if (k + 1 < end && m.Word(k) == "of" && m.Joined(k + 1)) {
         size_t q = k + 1;
         if (owner[q - first] >= 0 && cands[owner[q - first]].type == "GPE") {
           q = cands[owner[q - first]].end;
@@ -1072,6 +1123,11 @@ std::vector<Entity> ActorRecognizer::Recognize(
           }
         }
         if (q > k + 1) stop = q;
+        if (type == 0 && stop > k && WholeNameRole(m, i, stop)) {
+          type = 'O';
+          body_name = true;
+        }
+        if (type == 0) stop = k;
       }
       if (type == 0 || (stop == k && k - i < 2)) continue;
       // A leading title or a demonym are not part of such names.
@@ -1089,6 +1145,18 @@ std::vector<Entity> ActorRecognizer::Recognize(
               !cands[owner[q - first]].country.empty()) {
             c.country = cands[owner[q - first]].country;
           }
+        }
+      }
+      // A state body's proper name takes the state leading it as its
+      // country, as the model's organizations do ("Libyan House of
+      // Representatives", "United States House of Representatives").
+      if (body_name && i > first && owner[i - 1 - first] >= 0) {
+        Candidate& p = cands[owner[i - 1 - first]];
+        if (p.source == Source::kPlace && p.type == "GPE" &&
+            p.code.size() == 3 && p.end == i) {
+          c.first = p.first;
+          c.country = p.country;
+          p.keep = false;
         }
       }
       cands.push_back(std::move(c));
@@ -1201,8 +1269,11 @@ std::vector<Entity> ActorRecognizer::Recognize(
                                                      : "LOC";
       // A "place" whose head is an organization word ("University of New
       // South Wales") is an organization.
+      // So is one whose name ends like a state body's ("United States
+      // House of Representatives").
       if (c.type == "LOC" &&
-          !lexicon_.OrgHeadRole(Lower(m.Word(c.first))).empty()) {
+          (!lexicon_.OrgHeadRole(Lower(m.Word(c.first))).empty() ||
+           !OrgRole(m, c.first, c.end).empty())) {
         c.type = "ORG";
       }
       if (c.type == "ORG") c.country = place_country;
@@ -1228,15 +1299,9 @@ std::vector<Entity> ActorRecognizer::Recognize(
     index_coded();
     for (Candidate& c : cands) {
       if (c.source != Source::kNer || c.type != "ORG") continue;
-      // Role from the head word(s): "Foreign Ministry", "Armed Forces".
-      const std::string last = Lower(m.Word(c.end - 1));
-      std::string_view r = lexicon_.OrgHeadRole(last);
-      if (c.end - c.first >= 2) {
-        const std::string_view r2 =
-            lexicon_.OrgHeadRole(Lower(m.Word(c.end - 2)) + " " + last);
-        if (!r2.empty()) r = r2;
-      }
-      c.role = std::string(r);
+      // Role from the head word(s): "Foreign Ministry", "Armed Forces",
+      // "Parliament of Iraq", "House of Representatives".
+      c.role = OrgRole(m, c.first, c.end);
       if (c.country.empty() && !c.role.empty() && c.first > first) {
         const Candidate* p = coded_at_end[c.first];
         if (p == nullptr && c.first > first + 1 &&

@@ -360,6 +360,30 @@ TEST_F(ActorRecognizerTest, NeverCrashesOnOddInput) {
 
 // A buffer sized by the document for every sentence made this quadratic:
 // 160,000 sentences (4.8 MB) took tens of seconds of memset.
+TEST_F(ActorRecognizerTest, BodiesNamedWithOfTakeTheirHeadsRole) {
+  // The head before "of" gives the role; the state after it the country.
+  auto e = Run("On Sunday the Parliament of Norway debated the budget.");
+  EXPECT_EQ(Find(e, "Parliament of Norway").code, "NORLEG");
+  e = Run("The Foreign Ministry of Peru summoned the envoy.");
+  EXPECT_EQ(Find(e, "Foreign Ministry of Peru").code, "PERGOV");
+  // A state before the name is its country ("the US Department of X").
+  e = Run("Last week the Chilean Department of Mines issued new rules.");
+  EXPECT_EQ(Find(e, "Department of Mines").code, "CHLGOV");
+  // A listed multi-word body name, with the state leading it.
+  e = Run("The Libyan House of Representatives rejected the deal.");
+  EXPECT_EQ(Find(e, "Libyan House of Representatives").code, "LBYLEG");
+  e = Run("On Monday, the Kenyan House of Representatives met again.");
+  EXPECT_EQ(Find(e, "Kenyan House of Representatives").code, "KENLEG");
+  // Without a state, no country is guessed; a place name with "of" stays
+  // a place.
+  e = Run("The House of Representatives voted on Tuesday.");
+  EXPECT_EQ(Find(e, "House of Representatives").type, "ORG");
+  EXPECT_EQ(Find(e, "House of Representatives").code, "");
+  e = Run("Fishermen crossed the Bay of Bengal.");
+  EXPECT_EQ(Find(e, "Bay of Bengal").type, "LOC");
+  EXPECT_EQ(Find(e, "Bay of Bengal").code, "");
+}
+
 TEST_F(ActorRecognizerTest, LongDocumentsStayLinear) {
   std::string text;
   for (int i = 0; i < 160000; ++i) text += "Russia and France held talks. ";
