@@ -42,7 +42,9 @@
 namespace entente {
 namespace {
 
-enum class Source : uint8_t { kLexicon, kPlace, kNer, kPronoun };
+// kCollective: a domestic group or body named by a common noun
+// ("protesters", "the police"), coded from its context (CodeCollectives).
+enum class Source : uint8_t { kLexicon, kPlace, kNer, kPronoun, kCollective };
 
 // What an anaphor (a pronoun or definite description) can refer to.
 enum class Anaphor : uint8_t {
@@ -74,6 +76,11 @@ struct Candidate {
   // the body's head word ("ministry").
   Anaphor anaphor = Anaphor::kNone;
   std::string head;
+  // The code a collective noun gets from its context ("SRBCOP" for "the
+  // police" in an article set in Serbia): the code of a kCollective
+  // candidate, and the fallback of a description ("the government") or a
+  // one-word name ("Parliament") that refers back to no named body.
+  std::string collective;
 };
 
 // The coded candidates of one sentence by their end token (a document token
@@ -126,7 +133,8 @@ Anaphor PronounKind(std::string_view lower) {
   if (lower == "it" || lower == "its" || lower == "itself") {
     return Anaphor::kSingular;
   }
-  if (lower == "they" || lower == "their" || lower == "themselves") {
+  if (lower == "they" || lower == "their" || lower == "them" ||
+      lower == "themselves") {
     return Anaphor::kPlural;
   }
   return Anaphor::kNone;
@@ -205,7 +213,9 @@ bool BodyHead(std::string_view lower, std::string* role) {
       {"firm", "BUS"},       {"party", "PTY"},      {"group", ""},
       {"organization", ""},  {"organisation", ""},  {"alliance", ""},
       {"bloc", ""},          {"militia", ""},       {"movement", ""},
-      {"newspaper", "MED"},  {"agency's", "GOV"},   {"broadcaster", "MED"}};
+      {"newspaper", "MED"},  {"agency's", "GOV"},   {"broadcaster", "MED"},
+      {"embassy", "GOV"},    {"cabinet", "GOV"},    {"parliament", "LEG"},
+      {"senate", "LEG"},     {"congress", "LEG"},   {"legislature", "LEG"}};
   for (const auto& [head, r] : kHeads) {
     if (lower == head) {
       *role = r;
@@ -266,6 +276,30 @@ bool IsAcronym(std::string_view s) {
   return true;
 }
 
+// Nouns that a collective noun before them modifies ("police station",
+// "government measures"): the phrase is then not the group itself.
+bool ModifiedNoun(std::string_view lower) {
+  static const char* const kWords[] = {
+      "station",   "stations", "headquarters", "building",  "buildings",
+      "complex",   "car",      "cars",         "vehicle",   "vehicles",
+      "van",       "vans",     "measures",     "measure",   "policy",
+      "policies",  "source",   "sources",      "crackdown", "violence",
+      "brutality", "camp",     "camps",        "leaders",   "member",
+      "director",  "chief",    "head",         "leader",    "unit",
+      "members",   "bill",     "website",      "statement", "statements",
+      "officials", "figures",  "supporters",   "candidate", "candidates",
+      "lines",     "line",     "barricades",   "cordon",    "raid",
+      "raids",     "custody",  "presence",     "control",   "troops",
+      "soldiers",  "debt",     "bonds",        "data",      "report",
+      "reports",   "decision", "decisions",    "plan",      "plans",
+      "spending",  "funding",  "ministers",    "minister",  "job",
+      "jobs",      "bloc",     "parties",      "activists", "groups"};
+  for (const char* w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
 class ActorRecognizer final : public EntityRecognizer {
  public:
   ActorRecognizer(Gazetteer gazetteer, ActorLexicon lexicon, NerModel ner,
@@ -311,6 +345,68 @@ class ActorRecognizer final : public EntityRecognizer {
       if (!lexicon_.OrgHeadRole(Lower(m.Word(k))).empty()) return true;
     }
     return false;
+  }
+
+  // The role the head of an organization's name in tokens [first, end)
+  // gives: its last one or two words ("Foreign Ministry", "Armed Forces"),
+  // else, for a name with "of", the words before "of" or the whole phrase
+  // from the head ("Parliament of Iraq", "Foreign Ministry of Iraq",
+  // "Department of Transportation", "House of Representatives"). "" if
+  // none.
+  std::string OrgRole(const PlaceMatcher& m, size_t first, size_t end) const {
+    auto role_of = [&](size_t from, size_t to) {
+      std::string key;
+      for (size_t k = from; k < to; ++k) {
+        if (k > from) key.push_back(' ');
+        key += Lower(m.Word(k));
+      }
+      return std::string(lexicon_.OrgHeadRole(key));
+    };
+    std::string r = role_of(end - 1, end);
+    if (end - first >= 2) {
+      if (std::string r2 = role_of(end - 2, end); !r2.empty()) r = r2;
+    }
+    if (!r.empty()) return r;
+    for (size_t k = first + 1; k + 1 < end; ++k) {
+      if (m.Word(k) != "of") continue;
+      for (size_t from = first; from < k; ++from) {
+        if (std::string whole = role_of(from, end); !whole.empty()) {
+          return whole;
+        }
+      }
+      if (std::string head = role_of(k - 1, k); !head.empty()) return head;
+      if (k - first >= 2) return role_of(k - 2, k);
+      return "";
+    }
+    return "";
+  }
+
+  // True if tokens [from, end) from some word on are a listed
+  // multi-word body name ("House of Representatives").
+  bool WholeNameRole(const PlaceMatcher& m, size_t from, size_t end) const {
+    for (size_t f = from; f + 1 < end; ++f) {
+      std::string key;
+      for (size_t k = f; k < end; ++k) {
+        if (k > f) key.push_back(' ');
+        key += Lower(m.Word(k));
+      }
+      if (!lexicon_.OrgHeadRole(key).empty()) return true;
+    }
+    return false;
+  }
+
+  // True if a collective noun ending before token `stop` is part of a
+  // longer name or modifies the noun after it: "Police Scotland",
+  // "opposition protesters", "police station", "government forces",
+  // "opposition leader".
+  bool ModifiesNext(const PlaceMatcher& m, size_t stop, size_t end) const {
+    if (stop >= end || !IsWordToken(m, stop) || !m.Joined(stop)) return false;
+    const std::string next = Lower(m.Word(stop));
+    std::string r;
+    return IsNameCapitalized(m.Word(stop)) ||
+           !lexicon_.CollectiveRole(next).empty() ||
+           !lexicon_.OrgHeadRole(next).empty() ||
+           TitleAt(m, stop, end, &r) > 0 || ModifiedNoun(next);
   }
 
   void FindLexicon(const PlaceMatcher& m, size_t first, size_t end,
@@ -366,10 +462,16 @@ class ActorRecognizer final : public EntityRecognizer {
             (*owner)[last - first] >= 0) {
           break;
         }
-        const std::string r(lexicon_.OrgHeadRole(Lower(m.Word(last))));
+        const std::string word = Lower(m.Word(last));
+        const std::string r(lexicon_.OrgHeadRole(word));
         if (r == "GOV" || r == "LEG" || r == "MIL" || r == "COP" ||
             r == "JUD" || r == "MED") {
           role = r;
+          stop = last + 1;
+        } else if (std::string_view cr = lexicon_.CollectiveRole(word);
+                   !cr.empty()) {
+          // "Hong Kong protesters", "Iraq's lawmakers".
+          role = std::string(cr);
           stop = last + 1;
         }
       }
@@ -381,6 +483,9 @@ class ActorRecognizer final : public EntityRecognizer {
           IsNameCapitalized(m.Word(stop)) && m.Joined(stop)) {
         continue;
       }
+      const std::string noun = Lower(m.Word(stop - 1));
+      const bool collective = !lexicon_.CollectiveRole(noun).empty();
+      if (collective && ModifiesNext(m, stop, end)) continue;
       Candidate c;
       c.first = p.first;
       c.end = stop;
@@ -390,7 +495,12 @@ class ActorRecognizer final : public EntityRecognizer {
       c.country = p.country;
       c.role = role;
       c.code = p.country + role;
-      c.key = "B:" + c.code + ":" + Lower(m.Word(stop - 1));
+      c.key = "B:" + c.code + ":" + noun;
+      if (collective) {
+        // One entity with the same noun coded from context later.
+        c.collective = c.code;
+        c.head = noun;
+      }
       (*cands)[idx].keep = false;
       for (size_t t = c.first; t < c.end; ++t) {
         (*owner)[t - first] = static_cast<int>(cands->size());
@@ -424,6 +534,14 @@ class ActorRecognizer final : public EntityRecognizer {
   void CodePerson(const PlaceMatcher& m, size_t first, size_t end,
                   const CodedAtEnd& coded_at_end, Candidate* c,
                   size_t title_first) const;
+  // Domestic collectives: adds a kCollective candidate for each collective
+  // noun no mention covers ("protesters", "the police"), and sets the
+  // fallback code of descriptions and one-word names of such bodies ("the
+  // government", "Parliament"), from their context (CollectiveCountry).
+  // `all` holds every mention of the document, in sentence order.
+  void CodeCollectives(const PlaceMatcher& m,
+                       const std::vector<Sentence>& spans,
+                       std::vector<Candidate>* all) const;
 
   Gazetteer gazetteer_;
   ActorLexicon lexicon_;
@@ -483,9 +601,11 @@ bool ActorRecognizer::Description(const PlaceMatcher& m, size_t i, size_t end,
   const size_t after = k + n;
   // "the ministry of defence", "the president of Iran", "the country's
   // president" or a name after the title: not a description of its own.
+  // A body's possessive still is one ("the parliament's decision").
   if (after < end) {
     const std::string next = Lower(m.Word(after));
-    if (next == "of" || next == "'s" || next == "\xE2\x80\x99s" ||
+    const bool possessive = next == "'s" || next == "\xE2\x80\x99s";
+    if (next == "of" || (possessive && c->anaphor != Anaphor::kBody) ||
         (IsWordToken(m, after) && IsNameCapitalized(m.Word(after)) &&
          m.Joined(after))) {
       return false;
@@ -998,6 +1118,229 @@ void ActorRecognizer::CodePerson(const PlaceMatcher& m, size_t first,
   }
 }
 
+// The document's focus country: the state its places and demonyms name
+// most, if it is named at least three times and at least twice as often
+// as any other state; "" otherwise (no guess when two states share it).
+std::string FocusCountry(const std::vector<Candidate>& all) {
+  std::unordered_map<std::string, int> count;
+  for (const Candidate& c : all) {
+    const bool place =
+        c.source == Source::kPlace && c.type == "GPE" && c.code.size() == 3;
+    const bool state_body = c.key.starts_with("B:");  // "Serbian police".
+    if ((place || state_body) && !c.country.empty()) ++count[c.country];
+  }
+  std::string best;
+  int top = 0, second = 0;
+  for (const auto& [country, n] : count) {
+    if (n > top) {
+      second = top;
+      top = n;
+      best = country;
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  return top >= 3 && top >= 2 * second ? best : "";
+}
+
+bool IsLocative(std::string_view lower) {
+  for (std::string_view p :
+       {"in", "across", "throughout", "outside", "near", "around", "inside"}) {
+    if (lower == p) return true;
+  }
+  return false;
+}
+
+// Words before a collective noun that make it someone else's or nobody's
+// in particular ("foreign security forces", "their government").
+bool ForeignOrOwnedBefore(std::string_view lower) {
+  static const char* const kWords[] = {
+      "foreign", "international", "western",     "coalition", "allied", "other",
+      "rival",   "neighbouring",  "neighboring", "overseas",  "exiled", "his",
+      "her",     "their",         "its",         "our",       "my",     "your",
+      "'s",      "âs",       "whose",       "every",     "any",    "no"};
+  for (const char* w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+void ActorRecognizer::CodeCollectives(const PlaceMatcher& m,
+                                      const std::vector<Sentence>& spans,
+                                      std::vector<Candidate>* all) const {
+  const std::string focus = FocusCountry(*all);
+  const auto& tokens = m.tokens();
+  // The mention covering each token (the outermost one), or -1.
+  std::vector<int> at(tokens.size(), -1);
+  for (size_t a = 0; a < all->size(); ++a) {
+    const Candidate& c = (*all)[a];
+    for (size_t k = c.first; k < c.end && k < tokens.size(); ++k) {
+      if (at[k] < 0) at[k] = static_cast<int>(a);
+    }
+  }
+  auto state_at = [&](size_t k) -> const Candidate* {
+    if (k >= tokens.size() || at[k] < 0) return nullptr;
+    const Candidate& c = (*all)[at[k]];
+    if (c.first != k || c.type != "GPE" || c.code.size() != 3) return nullptr;
+    return &c;
+  };
+  std::vector<Candidate> added;
+  for (size_t s = 0; s < spans.size(); ++s) {
+    const size_t first = spans[s].first_token;
+    const size_t end = std::min<size_t>(spans[s].end_token, tokens.size());
+    if (first >= end) continue;
+    // The states this sentence is set in: "in Minsk", "across northern
+    // Iraq", "in the Serbian capital".
+    std::vector<std::string> located;
+    for (size_t k = first; k < end; ++k) {
+      const Candidate* p = state_at(k);
+      if (p == nullptr) continue;
+      size_t q = k;
+      if (q > first && Lower(m.Word(q - 1)) == "the") --q;
+      if (q > first + 1 && IsWordToken(m, q - 1) &&
+          !IsNameCapitalized(m.Word(q - 1)) &&
+          !IsLocative(Lower(m.Word(q - 1)))) {
+        --q;  // "in northern Iraq".
+      }
+      if (q > first && IsLocative(Lower(m.Word(q - 1))) &&
+          std::find(located.begin(), located.end(), p->country) ==
+              located.end()) {
+        located.push_back(p->country);
+      }
+    }
+    // The country of the collective noun in tokens [i, stop) with `role`,
+    // or "" (see actor_roles.tsv, record C).
+    auto country_of = [&](size_t i, size_t stop, std::string_view noun,
+                          std::string_view role, int self) -> std::string {
+      const bool body = role == "GOV" || role == "LEG" || noun == "opposition";
+      if (i > first && (self < 0 || at[i - 1] != self)) {
+        const std::string prev = Lower(m.Word(i - 1));
+        if (ForeignOrOwnedBefore(prev)) return "";
+        if (body && (prev == "a" || prev == "an")) return "";
+        if (at[i - 1] >= 0) {
+          const Candidate& p = (*all)[at[i - 1]];
+          if (p.end != i) return "";
+          // A state before it is its country; any other name before it
+          // makes it that one's ("Hamas militants").
+          if (p.type == "GPE" && p.code.size() == 3) return p.country;
+          if (p.source != Source::kPronoun) return "";
+        } else if (i - 1 > first && IsWordToken(m, i - 1) &&
+                   IsNameCapitalized(m.Word(i - 1)) &&
+                   !IsCapitalizedFunctionWord(m.Word(i - 1))) {
+          return "";  // "Kurdish militants", "Democratic lawmakers".
+        }
+      }
+      if (stop < end && IsWordToken(m, stop) && m.Joined(stop)) {
+        const std::string next = Lower(m.Word(stop));
+        if (next == "of" || next == "in" || next == "from") {
+          size_t q = stop + 1;
+          if (q < end && Lower(m.Word(q)) == "the") ++q;
+          if (const Candidate* p = state_at(q)) return p->country;
+          // "the government of Abdrabbuh Mansur Hadi": someone's.
+          if (next == "of") return "";
+        }
+      }
+      if (!body) {
+        if (located.size() == 1) return located[0];
+        if (located.size() > 1) return "";
+      } else if (!located.empty() &&
+                 (located.size() > 1 || located[0] != focus)) {
+        return "";  // A body of the focus state abroad is unclear.
+      }
+      return focus;
+    };
+    for (size_t i = first; i < end; ++i) {
+      if (!IsWordToken(m, i) || IsAllCapsWord(m.Word(i))) continue;
+      // Part of a hyphenated word: "pro-government", "anti-police".
+      if (i > first && tokens[i - 1].end == tokens[i].start &&
+          m.Word(i - 1) == "-") {
+        continue;
+      }
+      if (at[i] >= 0) {
+        // "the government" that refers back to no body, "Parliament":
+        // a fallback code for grouping.
+        Candidate& c = (*all)[at[i]];
+        const bool description =
+            c.source == Source::kPronoun && c.anaphor == Anaphor::kBody;
+        const bool one_word = c.source == Source::kNer && c.type == "ORG" &&
+                              c.code.empty() && c.end == c.first + 1;
+        const std::string noun = description ? c.head : Lower(m.Word(i));
+        if ((description || one_word) && i + 1 == c.end &&
+            !ModifiesNext(m, c.end, end)) {
+          const std::string_view role = lexicon_.CollectiveRole(noun);
+          if (!role.empty()) {
+            const std::string country = country_of(i, c.end, noun, role, at[i]);
+            if (!country.empty()) c.collective = country + std::string(role);
+            // "the 43rd Canadian Parliament": named with its state.
+            if (one_word && !country.empty() && i > first && at[i - 1] >= 0 &&
+                (*all)[at[i - 1]].end == i && (*all)[at[i - 1]].type == "GPE") {
+              const Candidate& p = (*all)[at[i - 1]];
+              c.name = std::string(
+                  m.text().substr(p.start, tokens[c.end - 1].end - p.start));
+            }
+          }
+        }
+        continue;
+      }
+      // The longest collective phrase at i ("riot police").
+      std::string key, role, noun;
+      size_t n = 0;
+      for (size_t j = i;
+           j < end &&
+           j - i < static_cast<size_t>(lexicon_.max_collective_words());
+           ++j) {
+        if (!IsWordToken(m, j) || at[j] >= 0 || (j > i && !m.Joined(j))) break;
+        if (j > i) key.push_back(' ');
+        key += Lower(m.Word(j));
+        if (std::string_view r = lexicon_.CollectiveRole(key); !r.empty()) {
+          n = j - i + 1;
+          role = std::string(r);
+          noun = key;
+        }
+      }
+      if (n == 0) continue;
+      const size_t stop = i + n;
+      if (ModifiesNext(m, stop, end)) {
+        i = stop - 1;
+        continue;
+      }
+      const std::string country = country_of(i, stop, noun, role, -1);
+      // "the parliament" and "Parliament" may also name a body named
+      // before ("the Parliament of Iraq"): grouping decides.
+      const bool definite =
+          (i > first && Lower(m.Word(i - 1)) == "the" && at[i - 1] < 0) ||
+          IsNameCapitalized(m.Word(i));
+      if (!country.empty() || definite) {
+        Candidate c;
+        c.first = i;
+        c.end = stop;
+        c.start = tokens[i].start;
+        c.stop = tokens[stop - 1].end;
+        c.sentence = static_cast<uint32_t>(s);
+        c.source = Source::kCollective;
+        c.type = "ORG";
+        c.country = country;
+        c.role = role;
+        if (!country.empty()) {
+          c.code = country + role;
+          c.collective = c.code;
+        }
+        c.head = noun;
+        c.anaphor = definite ? Anaphor::kBody : Anaphor::kNone;
+        // "the 43rd Canadian Parliament": named with its state.
+        if (i > first && at[i - 1] >= 0 && (*all)[at[i - 1]].end == i &&
+            (*all)[at[i - 1]].type == "GPE") {
+          const uint32_t from = (*all)[at[i - 1]].start;
+          c.name = std::string(m.text().substr(from, c.stop - from));
+        }
+        added.push_back(std::move(c));
+      }
+      i = stop - 1;
+    }
+  }
+  for (Candidate& c : added) all->push_back(std::move(c));
+}
+
 std::vector<Entity> ActorRecognizer::Recognize(
     std::string_view text, const std::vector<Token>& tokens,
     const std::vector<Sentence>& sentences, std::string_view date) const {
@@ -1180,8 +1523,11 @@ std::vector<Entity> ActorRecognizer::Recognize(
       };
       char type = kind(head);
       size_t stop = k;
-      // "... of NAME": the head ends the first part ("Bay of Bengal").
-      if (type != 0 && k + 1 < end && m.Word(k) == "of" && m.Joined(k + 1)) {
+      bool body_name = false;
+      // "... of NAME": the head ends the first part ("Bay of Bengal"); a
+      // body named by a phrase with "of" ("House of Representatives")
+      // ends after it.
+      if (k + 1 < end && m.Word(k) == "of" && m.Joined(k + 1)) {
         size_t q = k + 1;
         if (owner[q - first] >= 0 && cands[owner[q - first]].type == "GPE") {
           q = cands[owner[q - first]].end;
@@ -1192,6 +1538,11 @@ std::vector<Entity> ActorRecognizer::Recognize(
           }
         }
         if (q > k + 1) stop = q;
+        if (type == 0 && stop > k && WholeNameRole(m, i, stop)) {
+          type = 'O';
+          body_name = true;
+        }
+        if (type == 0) stop = k;
       }
       if (type == 0 || (stop == k && k - i < 2)) continue;
       // A leading title or a demonym are not part of such names.
@@ -1209,6 +1560,18 @@ std::vector<Entity> ActorRecognizer::Recognize(
               !cands[owner[q - first]].country.empty()) {
             c.country = cands[owner[q - first]].country;
           }
+        }
+      }
+      // A state body's proper name takes the state leading it as its
+      // country, as the model's organizations do ("Libyan House of
+      // Representatives", "United States House of Representatives").
+      if (body_name && i > first && owner[i - 1 - first] >= 0) {
+        Candidate& p = cands[owner[i - 1 - first]];
+        if (p.source == Source::kPlace && p.type == "GPE" &&
+            p.code.size() == 3 && p.end == i) {
+          c.first = p.first;
+          c.country = p.country;
+          p.keep = false;
         }
       }
       cands.push_back(std::move(c));
@@ -1321,8 +1684,11 @@ std::vector<Entity> ActorRecognizer::Recognize(
                                                      : "LOC";
       // A "place" whose head is an organization word ("University of New
       // South Wales") is an organization.
+      // So is one whose name ends like a state body's ("United States
+      // House of Representatives").
       if (c.type == "LOC" &&
-          !lexicon_.OrgHeadRole(Lower(m.Word(c.first))).empty()) {
+          (!lexicon_.OrgHeadRole(Lower(m.Word(c.first))).empty() ||
+           !OrgRole(m, c.first, c.end).empty())) {
         c.type = "ORG";
       }
       if (c.type == "ORG") c.country = place_country;
@@ -1348,15 +1714,10 @@ std::vector<Entity> ActorRecognizer::Recognize(
     index_coded();
     for (Candidate& c : cands) {
       if (c.source != Source::kNer || c.type != "ORG") continue;
-      // Role from the head word(s): "Foreign Ministry", "Armed Forces".
-      const std::string last = Lower(m.Word(c.end - 1));
-      std::string_view r = lexicon_.OrgHeadRole(last);
-      if (c.end - c.first >= 2) {
-        const std::string_view r2 =
-            lexicon_.OrgHeadRole(Lower(m.Word(c.end - 2)) + " " + last);
-        if (!r2.empty()) r = r2;
-      }
-      c.role = std::string(r);
+      if (c.key.starts_with("B:")) continue;  // Coded by StateBodies.
+      // Role from the head word(s): "Foreign Ministry", "Armed Forces",
+      // "Parliament of Iraq", "House of Representatives".
+      c.role = OrgRole(m, c.first, c.end);
       if (c.country.empty() && !c.role.empty() && c.first > first) {
         const Candidate* p = coded_at_end[c.first];
         if (p == nullptr && c.first > first + 1 &&
@@ -1521,6 +1882,7 @@ std::vector<Entity> ActorRecognizer::Recognize(
       (void)before;
     }
   }
+  CodeCollectives(m, *spans, &all);
   std::stable_sort(
       all.begin(), all.end(),
       [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
@@ -1662,6 +2024,66 @@ std::vector<Entity> ActorRecognizer::Recognize(
     }
     return best;
   };
+  // A collective noun coded from its context joins the entity of the same
+  // code, as CAMEO counts actors ("protesters" and "demonstrators" in a
+  // Serbian story: one entity SRBOPP, named "Serbia protesters" after the
+  // first).
+  auto add_collective = [&](const Candidate& c) {
+    const std::string key = "C:" + c.collective;
+    auto it = by_key.find(key);
+    size_t g;
+    if (it == by_key.end()) {
+      std::string country, role;
+      SplitActorCode(c.collective, &country, &role);
+      Candidate named = c;
+      named.type = "ORG";
+      if (named.name.empty()) {
+        named.name =
+            std::string(gazetteer_.CountryName(country)) + " " + c.head;
+      }
+      g = new_group(named);
+      Entity& e = groups[g].entity;
+      e.code = c.collective;
+      e.country = country;
+      e.role = role;
+      by_key.emplace(key, g);
+    } else {
+      g = it->second;
+    }
+    Candidate plain = c;  // The code is the group's.
+    plain.code.clear();
+    plain.country.clear();
+    plain.role.clear();
+    add_mention(g, plain);
+    seen.push_back({g, c.sentence, false, lead(c)});
+  };
+  // The coded organization, mentioned most recently (and in sentence
+  // `since` or later), whose name of two words or more is headed by
+  // `lower` ("parliament" for "Parliament of Iraq", "house" for "United
+  // States House of Representatives"), or -1.
+  auto body_named = [&](const std::string& lower, uint32_t since) -> int {
+    int best = -1;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      const Entity& e = groups[g].entity;
+      if (e.type != "ORG" || e.code.empty() ||
+          groups[g].last_sentence < since) {
+        continue;
+      }
+      std::string name = AsciiLower(e.name);
+      if (name.find(' ') == std::string::npos) continue;
+      if (size_t of = name.find(" of "); of != std::string::npos) {
+        name.resize(of);
+      }
+      const size_t space = name.rfind(' ');
+      const std::string head =
+          space == std::string::npos ? name : name.substr(space + 1);
+      if (head != lower) continue;
+      if (best < 0 || groups[g].last_sentence >= groups[best].last_sentence) {
+        best = static_cast<int>(g);
+      }
+    }
+    return best;
+  };
   for (const Candidate& c : all) {
     if (c.source == Source::kPronoun && c.anaphor == Anaphor::kPerson) {
       if (last_person >= 0 &&
@@ -1697,6 +2119,10 @@ std::vector<Entity> ActorRecognizer::Recognize(
       const std::string word =
           AsciiLower(text.substr(c.start, c.stop - c.start));
       const int g = antecedent(c, word == "its" || word == "their");
+      if (g < 0 && !c.collective.empty()) {
+        add_collective(c);  // "the government" of the focus state.
+        continue;
+      }
       if (g >= 0) {
         Candidate plain = c;    // The description's country and role are
         plain.country.clear();  // only for choosing the antecedent.
@@ -1745,6 +2171,44 @@ std::vector<Entity> ActorRecognizer::Recognize(
       seen.push_back({g, c.sentence, false, lead(c)});
       last_person = static_cast<int>(g);
       continue;
+    }
+    if (c.source == Source::kCollective && c.anaphor == Anaphor::kBody) {
+      // "the parliament": the body of that name mentioned in the last two
+      // sentences ("Parliament of Iraq"), or anywhere before when
+      // capitalized ("the Parliament"), else the collective.
+      const bool named = IsNameCapitalized(m.Word(c.first)) &&
+                         c.first > (*spans)[c.sentence].first_token;
+      const int g =
+          body_named(c.head, named || c.sentence < 2 ? 0 : c.sentence - 2);
+      if (g >= 0) {
+        add_mention(static_cast<size_t>(g), c);
+        seen.push_back({static_cast<size_t>(g), c.sentence, false, lead(c)});
+        continue;
+      }
+    }
+    if (c.source == Source::kCollective ||
+        (c.key.starts_with("B:") && !c.collective.empty())) {
+      // Also "Hong Kong protesters" (StateBodies).
+      if (!c.collective.empty()) add_collective(c);
+      continue;
+    }
+    if (c.type == "ORG" && c.code.empty() && c.end == c.first + 1) {
+      // "Parliament", "House": the named body whose name it heads, else
+      // the focus state's.
+      const int g = body_named(AsciiLower(c.name), 0);
+      if (g >= 0) {
+        add_mention(static_cast<size_t>(g), c);
+        seen.push_back({static_cast<size_t>(g), c.sentence, false, lead(c)});
+        continue;
+      }
+      if (!c.collective.empty()) {
+        Candidate coded = c;
+        coded.head = AsciiLower(c.name);
+        // "Iraq parliament", not any "Parliament".
+        if (coded.name.find(' ') == std::string::npos) coded.name.clear();
+        add_collective(coded);
+        continue;
+      }
     }
     std::string key = c.key;
     if (key.empty()) key = "N:" + c.type + ":" + c.name;

@@ -130,7 +130,13 @@ StatusOr<ActorLexicon> ActorLexicon::Parse(const LexiconSources& src) {
         if (f.size() != 3 || f[1].empty() || f[2].empty()) {
           return "want KIND PHRASE VALUE";
         }
-        if (f[0] == "T" || f[0] == "O") {
+        if (f[0] == "C") {
+          if (f[2].size() != 3 || !valid_code(f[2])) return "bad role code";
+          const std::string lower = AsciiLower(f[1]);
+          lex.collectives_.try_emplace(lower, std::string(f[2]));
+          lex.max_collective_words_ =
+              std::max(lex.max_collective_words_, CountWords(lower));
+        } else if (f[0] == "T" || f[0] == "O") {
           if (f[2].size() != 3 || !valid_code(f[2])) return "bad role code";
           const std::string lower = AsciiLower(f[1]);
           if (f[0] == "T") {
@@ -182,6 +188,11 @@ const LexiconEntry* ActorLexicon::Find(std::string_view key) const {
 std::string_view ActorLexicon::TitleRole(std::string_view lower) const {
   auto it = titles_.find(lower);
   return it == titles_.end() ? std::string_view() : it->second;
+}
+
+std::string_view ActorLexicon::CollectiveRole(std::string_view lower) const {
+  auto it = collectives_.find(lower);
+  return it == collectives_.end() ? std::string_view() : it->second;
 }
 
 std::string_view ActorLexicon::OrgHeadRole(std::string_view lower) const {

@@ -86,6 +86,12 @@ class ActorLexicon {
   std::string_view OrgHeadRole(std::string_view lower) const;
   int max_head_words() const { return max_head_words_; }
 
+  // The role of a collective noun for a domestic group or state body
+  // named without a state ("protesters" -> "OPP", "riot police" -> "COP",
+  // "government" -> "GOV"); `lower` is the lower-cased phrase. "" if none.
+  std::string_view CollectiveRole(std::string_view lower) const;
+  int max_collective_words() const { return max_collective_words_; }
+
   // True for a head word of organization names without a role
   // ("institute"); `lower` is lower-cased.
   bool IsGenericOrgHead(std::string_view lower) const {
@@ -130,6 +136,8 @@ class ActorLexicon {
   int max_title_words_ = 1;
   Map<std::string> org_heads_;
   int max_head_words_ = 1;
+  Map<std::string> collectives_;
+  int max_collective_words_ = 1;
   Set generic_org_heads_;
   Set location_heads_;
   Set weapon_prefixes_;
