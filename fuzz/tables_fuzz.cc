@@ -9,6 +9,7 @@
 //   6  data/actor_roles.tsv    /
 //   7  the gazetteer table        (Gazetteer::Parse)
 //   8  a CoNLL-U treebank         (ParseConllu, the training-data reader)
+//   9  data/officials.tsv         (Roster::Parse, then lookups and dates)
 #include <cstddef>
 #include <cstdint>
 #include <fstream>
@@ -20,6 +21,7 @@
 #include "entente/events.h"
 #include "entities/gazetteer.h"
 #include "entities/lexicon.h"
+#include "entities/roster.h"
 #include "events/cameo_tables.h"
 #include "fuzz_util.h"
 
@@ -50,7 +52,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   std::string_view content(reinterpret_cast<const char*>(data) + 1, size - 1);
-  const int table = data[0] % 9;
+  const int table = data[0] % 10;
   switch (table) {
     case 0: {
       events::Tables tables;
@@ -105,6 +107,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                 "CoNLL-U token covers words of its sentence");
           }
         }
+      }
+      break;
+    }
+    case 9: {
+      auto roster = entente::Roster::Parse(content, "fuzz.tsv");
+      const std::string key = entente::Roster::Key(content);
+      if (roster.ok()) {
+        for (const entente::RosterPerson& p : roster->people()) {
+          entente::fuzz::Require(!p.roles.empty() && !p.surname.empty(),
+                                 "a roster person has roles and a surname");
+          (void)p.CodeOn(20200101);
+          (void)p.CodeOn(0);
+          (void)p.Fits(key);
+        }
+        (void)roster->FindName(key);
+        (void)roster->FindSurname(key);
       }
       break;
     }

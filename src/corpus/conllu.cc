@@ -98,6 +98,11 @@ StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view content,
           !ParseInt(id.substr(dash + 1), &last) || last < first) {
         return error("bad multiword token range '" + std::string(id) + "'");
       }
+      // The range covers the words that follow it ("3-4" before word 3).
+      if (first != static_cast<int>(current.words.size()) + 1) {
+        return error("multiword token range '" + std::string(id) +
+                     "' does not start at the next word");
+      }
       ConlluToken token;
       token.form = std::string(fields[1]);
       token.first_word = first - 1;
@@ -138,6 +143,11 @@ StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view content,
   }
   flush();
   for (const auto& s : sentences) {
+    if (!s.tokens.empty() &&
+        s.tokens.back().last_word >= static_cast<int>(s.words.size())) {
+      return InvalidArgumentError(std::string(name) + ": sentence " + s.id +
+                                  ": multiword token range past its words");
+    }
     for (const auto& w : s.words) {
       if (w.head < 0 || w.head > static_cast<int>(s.words.size())) {
         return InvalidArgumentError(std::string(name) + ": sentence " + s.id +
