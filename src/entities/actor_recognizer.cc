@@ -277,20 +277,22 @@ bool IsAcronym(std::string_view s) {
 // "government measures"): the phrase is then not the group itself.
 bool ModifiedNoun(std::string_view lower) {
   static const char* const kWords[] = {
-      "station",   "stations", "headquarters", "building",  "buildings",
-      "complex",   "car",      "cars",         "vehicle",   "vehicles",
-      "van",       "vans",     "measures",     "measure",   "policy",
-      "policies",  "source",   "sources",      "crackdown", "violence",
-      "brutality", "camp",     "camps",        "leaders",   "member",
-      "director",  "chief",    "head",         "leader",    "unit",
-      "members",   "bill",     "website",      "statement", "statements",
-      "officials", "figures",  "supporters",   "candidate", "candidates",
-      "lines",     "line",     "barricades",   "cordon",    "raid",
-      "raids",     "custody",  "presence",     "control",   "troops",
-      "soldiers",  "debt",     "bonds",        "data",      "report",
-      "reports",   "decision", "decisions",    "plan",      "plans",
-      "spending",  "funding",  "ministers",    "minister",  "job",
-      "jobs",      "bloc",     "parties",      "activists", "groups"};
+      "station",   "stations", "headquarters",  "building",  "buildings",
+      "complex",   "car",      "cars",          "vehicle",   "vehicles",
+      "van",       "vans",     "measures",      "measure",   "policy",
+      "policies",  "source",   "sources",       "crackdown", "violence",
+      "brutality", "camp",     "camps",         "leaders",   "member",
+      "director",  "chief",    "head",          "leader",    "unit",
+      "members",   "bill",     "website",       "statement", "statements",
+      "officials", "figures",  "supporters",    "candidate", "candidates",
+      "lines",     "line",     "barricades",    "cordon",    "raid",
+      "raids",     "custody",  "presence",      "control",   "troops",
+      "soldiers",  "debt",     "bonds",         "data",      "report",
+      "reports",   "decision", "decisions",     "plan",      "plans",
+      "spending",  "funding",  "ministers",     "minister",  "job",
+      "jobs",      "bloc",     "parties",       "activists", "groups",
+      "reform",    "reforms",  "investigation", "shooting",  "shootings",
+      "killing",   "killings", "press",         "officer",   "chase"};
   for (const char* w : kWords) {
     if (lower == w) return true;
   }
@@ -1093,6 +1095,19 @@ void ActorRecognizer::CodeCollectives(const PlaceMatcher& m,
     auto country_of = [&](size_t i, size_t stop, std::string_view noun,
                           std::string_view role, int self) -> std::string {
       const bool body = role == "GOV" || role == "LEG" || noun == "opposition";
+      // Without "the" these two are mostly generic: "limited government",
+      // "in government", "opposition to the plan".
+      if ((noun == "government" || noun == "opposition") &&
+          (i == first || !IsNameCapitalized(m.Word(i)))) {
+        size_t q = i;
+        for (int n = 0;
+             n < 2 && q > first + 1 && IsWordToken(m, q - 1) &&
+             !IsNameCapitalized(m.Word(q - 1)) && Lower(m.Word(q - 1)) != "the";
+             ++n) {
+          --q;  // "the current federal government".
+        }
+        if (q == first || Lower(m.Word(q - 1)) != "the") return "";
+      }
       if (i > first && (self < 0 || at[i - 1] != self)) {
         const std::string prev = Lower(m.Word(i - 1));
         if (ForeignOrOwnedBefore(prev)) return "";
@@ -1905,12 +1920,16 @@ std::vector<Entity> ActorRecognizer::Recognize(
       SplitActorCode(c.collective, &country, &role);
       Candidate named = c;
       named.type = "ORG";
-      if (named.name.empty()) {
+      // Named in the text with its state ("Iraqi government", "Canadian
+      // Parliament"), it is a name; otherwise a group coded from context.
+      const bool unnamed = named.name.empty();
+      if (unnamed) {
         named.name =
             std::string(gazetteer_.CountryName(country)) + " " + c.head;
       }
       g = new_group(named);
       Entity& e = groups[g].entity;
+      e.collective = unnamed;
       e.code = c.collective;
       e.country = country;
       e.role = role;

@@ -446,7 +446,9 @@ TEST_F(ActorRecognizerTest, CollectivesOwnedByOthersAreNotCoded) {
         "Their government resigned.", "Hamas militants fired rockets.",
         "A pro-government crowd gathered.", "The police station burned.",
         "The government of Abdi Hassan fell.",
-        "Opposition leader Raila Odinga spoke."}) {
+        "Opposition leader Raila Odinga spoke.",
+        "Voters want limited government.", "The police investigation goes on.",
+        "Opposition to the plan grew."}) {
     auto e = Run(setting + sentence);
     for (const Entity& x : e) {
       EXPECT_TRUE(!x.code.starts_with("KEN") || x.code == "KEN")
