@@ -1375,8 +1375,11 @@ std::vector<Entity> ActorRecognizer::Recognize(
       size_t q = k + 1;
       const std::string art = Lower(m.Word(q));
       if (art == "the" || art == "a" || art == "an") ++q;
+      // "X, Russia's foreign minister", "X, a UN rapporteur".
       if (q < end && owner[q - first] >= 0 &&
-          cands[owner[q - first]].type == "GPE") {
+          (cands[owner[q - first]].type == "GPE" ||
+           (cands[owner[q - first]].type == "ORG" &&
+            !cands[owner[q - first]].code.empty()))) {
         q = cands[owner[q - first]].end;
         if (q < end && (m.Word(q) == "'s" || m.Word(q) == "\xE2\x80\x99s")) {
           ++q;

@@ -384,6 +384,17 @@ TEST_F(ActorRecognizerTest, BodiesNamedWithOfTakeTheirHeadsRole) {
   EXPECT_EQ(Find(e, "Bay of Bengal").code, "");
 }
 
+TEST_F(ActorRecognizerTest, ApposedTitleOfAnOrganizationCodesThePerson) {
+  // "X, a UN rapporteur": the international body's code.
+  auto e = Run("Lena Varga, a UN special rapporteur, visited the camp.");
+  EXPECT_EQ(Find(e, "Lena Varga").code, "IGOUNO");
+  e = Run("Tom Ward, a BBC reporter, asked about the strike.");
+  EXPECT_EQ(Find(e, "Tom Ward").code, "GBRMED");
+  // An uncoded organization lends nothing.
+  e = Run("Ana Ruiz, a Foo Bar Labs reporter, asked about it.");
+  EXPECT_EQ(Find(e, "Ana Ruiz").code, "");
+}
+
 // The entity with `code`, or an empty one.
 Entity WithCode(const std::vector<Entity>& entities, std::string_view code) {
   for (const Entity& e : entities) {
