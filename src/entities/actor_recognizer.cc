@@ -222,6 +222,13 @@ bool BodyHead(std::string_view lower, std::string* role) {
   return false;
 }
 
+// Bodies a state has one of, or one per host country: a description of one
+// refers to a body of that name, not to any body of its role.
+bool UniqueBodyHead(std::string_view lower) {
+  return lower == "embassy" || lower == "parliament" || lower == "senate" ||
+         lower == "congress" || lower == "legislature";
+}
+
 bool IsModifier(std::string_view lower) {
   return lower == "former" || lower == "then" || lower == "acting" ||
          lower == "incoming" || lower == "outgoing" || lower == "late" ||
@@ -347,10 +354,10 @@ class ActorRecognizer final : public EntityRecognizer {
 
   // The role the head of an organization's name in tokens [first, end)
   // gives: its last one or two words ("Foreign Ministry", "Armed Forces"),
-  // else, for a name with "of", the words before "of" or the whole phrase
-  // from the head ("Parliament of Iraq", "Foreign Ministry of Iraq",
-  // "Department of Transportation", "House of Representatives"). "" if
-  // none.
+  // else, for a name with "of" or "in", the words before it or the whole
+  // phrase from the head ("Parliament of Iraq", "Foreign Ministry of Iraq",
+  // "Department of Transportation", "House of Representatives", "US
+  // Embassy in Baghdad"). "" if none.
   std::string OrgRole(const PlaceMatcher& m, size_t first, size_t end) const {
     auto role_of = [&](size_t from, size_t to) {
       std::string key;
@@ -366,7 +373,7 @@ class ActorRecognizer final : public EntityRecognizer {
     }
     if (!r.empty()) return r;
     for (size_t k = first + 1; k + 1 < end; ++k) {
-      if (m.Word(k) != "of") continue;
+      if (m.Word(k) != "of" && m.Word(k) != "in") continue;
       for (size_t from = first; from < k; ++from) {
         if (std::string whole = role_of(from, end); !whole.empty()) {
           return whole;
@@ -1008,7 +1015,12 @@ std::string FocusCountry(const std::vector<Candidate>& all) {
   for (const Candidate& c : all) {
     const bool place =
         c.source == Source::kPlace && c.type == "GPE" && c.code.size() == 3;
-    const bool state_body = c.key.starts_with("B:");  // "Serbian police".
+    // "Serbian police", "United States House of Representatives": state
+    // bodies named with their state count; media and firms do not.
+    const bool state_body =
+        c.type == "ORG" && c.source != Source::kCollective &&
+        (c.role == "GOV" || c.role == "LEG" || c.role == "MIL" ||
+         c.role == "COP" || c.role == "JUD");
     if ((place || state_body) && !c.country.empty()) ++count[c.country];
   }
   std::string best;
@@ -1865,8 +1877,11 @@ std::vector<Entity> ActorRecognizer::Recognize(
       case Anaphor::kCountry:
         return e.type == "GPE" && e.code.size() == 3;
       case Anaphor::kBody:
+        // An embassy or a legislature is one by name: "the Senate" is not
+        // the House named before it.
         return e.type == "ORG" &&
-               (a.role.empty() || e.role == a.role ||
+               (((a.role.empty() || e.role == a.role) &&
+                 !UniqueBodyHead(a.head)) ||
                 AsciiLower(e.name).find(a.head) != std::string::npos);
       case Anaphor::kTitled:
         return e.type == "PERSON" &&

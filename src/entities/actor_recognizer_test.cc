@@ -423,7 +423,7 @@ TEST_F(ActorRecognizerTest, CollectivesTakeTheCountryTheyAreIn) {
 
 TEST_F(ActorRecognizerTest, CollectivesTakeTheDocumentsFocusCountry) {
   const std::string text =
-      "Thousands marched in Belgrade on Sunday. Serbian media said the "
+      "Thousands marched in Belgrade on Sunday. Serbian officials said the "
       "march was peaceful. Serbia has seen weeks of unrest. Protesters "
       "threw stones at the parliament, and the police used tear gas. "
       "Demonstrators said the government must resign.";
@@ -486,6 +486,18 @@ TEST_F(ActorRecognizerTest, BareBodyNamesReferToTheNamedBody) {
           "House voted 230 to 197.");
   EXPECT_EQ(Find(e, "United States House of Representatives").mentions.size(),
             2u);
+  // "The Senate" is not the House named just before: a legislature or an
+  // embassy is referred to by its own name.
+  e =
+      Run("The United States House of Representatives passed the bill. The "
+          "Senate will vote next week.");
+  EXPECT_EQ(Find(e, "United States House of Representatives").mentions.size(),
+            1u);
+  e =
+      Run("Police wrote to the US Embassy in London. The embassy declined the "
+          "request.");
+  EXPECT_EQ(Find(e, "US Embassy in London").code, "USAGOV");
+  EXPECT_EQ(Find(e, "US Embassy in London").mentions.size(), 2u);
 }
 
 TEST_F(ActorRecognizerTest, LongDocumentsStayLinear) {
