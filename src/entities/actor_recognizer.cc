@@ -130,8 +130,7 @@ Anaphor PronounKind(std::string_view lower) {
   if (lower == "it" || lower == "its" || lower == "itself") {
     return Anaphor::kSingular;
   }
-  if (lower == "they" || lower == "their" || lower == "them" ||
-      lower == "themselves") {
+  if (lower == "they" || lower == "their" || lower == "themselves") {
     return Anaphor::kPlural;
   }
   return Anaphor::kNone;
