@@ -21,6 +21,14 @@
 //   before them within the current and previous two sentences.
 // - An ALL-CAPS organization mention joins the organization whose initials
 //   it spells ("SCO" <-> "Shanghai Cooperation Organization"), either order.
+// - A one-word body name ("Parliament", "House") joins the coded
+//   organization whose name it heads ("Parliament of Iraq", "United States
+//   House of Representatives"); "the parliament" does so within two
+//   sentences. "the embassy", "the Senate" refer only to a body of that
+//   name, never to another body of the same role.
+// - Collective nouns ("protesters", "the police", "the government" that
+//   refers back to nothing) are coded from their context and group by code
+//   (CodeCollectives; record C of data/actor_roles.tsv).
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
