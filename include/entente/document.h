@@ -84,6 +84,11 @@ struct Entity {
   std::string country;  // CAMEO country code; empty if none.
   std::string role;     // CAMEO role code ("GOV", "MED"); empty if none.
   std::vector<Mention> mentions;
+  // An unnamed group or body named by a common noun ("protesters", "the
+  // police") and coded from where the text is set ("Serbia police"). The
+  // pipeline keeps such an entity only when it takes part in an event,
+  // quotation or attribution (DropIdleCollectives).
+  bool collective = false;
 };
 
 // A date or time expression normalized against the document date.

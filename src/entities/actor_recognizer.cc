@@ -21,6 +21,14 @@
 //   before them within the current and previous two sentences.
 // - An ALL-CAPS organization mention joins the organization whose initials
 //   it spells ("SCO" <-> "Shanghai Cooperation Organization"), either order.
+// - A one-word body name ("Parliament", "House") joins the coded
+//   organization whose name it heads ("Parliament of Iraq", "United States
+//   House of Representatives"); "the parliament" does so within two
+//   sentences. "the embassy", "the Senate" refer only to a body of that
+//   name, never to another body of the same role.
+// - Collective nouns ("protesters", "the police", "the government" that
+//   refers back to nothing) are coded from their context and group by code
+//   (CodeCollectives; record C of data/actor_roles.tsv).
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
@@ -133,8 +141,7 @@ Anaphor PronounKind(std::string_view lower) {
   if (lower == "it" || lower == "its" || lower == "itself") {
     return Anaphor::kSingular;
   }
-  if (lower == "they" || lower == "their" || lower == "them" ||
-      lower == "themselves") {
+  if (lower == "they" || lower == "their" || lower == "themselves") {
     return Anaphor::kPlural;
   }
   return Anaphor::kNone;
@@ -225,6 +232,13 @@ bool BodyHead(std::string_view lower, std::string* role) {
   return false;
 }
 
+// Bodies a state has one of, or one per host country: a description of one
+// refers to a body of that name, not to any body of its role.
+bool UniqueBodyHead(std::string_view lower) {
+  return lower == "embassy" || lower == "parliament" || lower == "senate" ||
+         lower == "congress" || lower == "legislature";
+}
+
 bool IsModifier(std::string_view lower) {
   return lower == "former" || lower == "then" || lower == "acting" ||
          lower == "incoming" || lower == "outgoing" || lower == "late" ||
@@ -280,20 +294,22 @@ bool IsAcronym(std::string_view s) {
 // "government measures"): the phrase is then not the group itself.
 bool ModifiedNoun(std::string_view lower) {
   static const char* const kWords[] = {
-      "station",   "stations", "headquarters", "building",  "buildings",
-      "complex",   "car",      "cars",         "vehicle",   "vehicles",
-      "van",       "vans",     "measures",     "measure",   "policy",
-      "policies",  "source",   "sources",      "crackdown", "violence",
-      "brutality", "camp",     "camps",        "leaders",   "member",
-      "director",  "chief",    "head",         "leader",    "unit",
-      "members",   "bill",     "website",      "statement", "statements",
-      "officials", "figures",  "supporters",   "candidate", "candidates",
-      "lines",     "line",     "barricades",   "cordon",    "raid",
-      "raids",     "custody",  "presence",     "control",   "troops",
-      "soldiers",  "debt",     "bonds",        "data",      "report",
-      "reports",   "decision", "decisions",    "plan",      "plans",
-      "spending",  "funding",  "ministers",    "minister",  "job",
-      "jobs",      "bloc",     "parties",      "activists", "groups"};
+      "station",   "stations", "headquarters",  "building",  "buildings",
+      "complex",   "car",      "cars",          "vehicle",   "vehicles",
+      "van",       "vans",     "measures",      "measure",   "policy",
+      "policies",  "source",   "sources",       "crackdown", "violence",
+      "brutality", "camp",     "camps",         "leaders",   "member",
+      "director",  "chief",    "head",          "leader",    "unit",
+      "members",   "bill",     "website",       "statement", "statements",
+      "officials", "figures",  "supporters",    "candidate", "candidates",
+      "lines",     "line",     "barricades",    "cordon",    "raid",
+      "raids",     "custody",  "presence",      "control",   "troops",
+      "soldiers",  "debt",     "bonds",         "data",      "report",
+      "reports",   "decision", "decisions",     "plan",      "plans",
+      "spending",  "funding",  "ministers",     "minister",  "job",
+      "jobs",      "bloc",     "parties",       "activists", "groups",
+      "reform",    "reforms",  "investigation", "shooting",  "shootings",
+      "killing",   "killings", "press",         "officer",   "chase"};
   for (const char* w : kWords) {
     if (lower == w) return true;
   }
@@ -349,10 +365,10 @@ class ActorRecognizer final : public EntityRecognizer {
 
   // The role the head of an organization's name in tokens [first, end)
   // gives: its last one or two words ("Foreign Ministry", "Armed Forces"),
-  // else, for a name with "of", the words before "of" or the whole phrase
-  // from the head ("Parliament of Iraq", "Foreign Ministry of Iraq",
-  // "Department of Transportation", "House of Representatives"). "" if
-  // none.
+  // else, for a name with "of" or "in", the words before it or the whole
+  // phrase from the head ("Parliament of Iraq", "Foreign Ministry of Iraq",
+  // "Department of Transportation", "House of Representatives", "US
+  // Embassy in Baghdad"). "" if none.
   std::string OrgRole(const PlaceMatcher& m, size_t first, size_t end) const {
     auto role_of = [&](size_t from, size_t to) {
       std::string key;
@@ -368,7 +384,7 @@ class ActorRecognizer final : public EntityRecognizer {
     }
     if (!r.empty()) return r;
     for (size_t k = first + 1; k + 1 < end; ++k) {
-      if (m.Word(k) != "of") continue;
+      if (m.Word(k) != "of" && m.Word(k) != "in") continue;
       for (size_t from = first; from < k; ++from) {
         if (std::string whole = role_of(from, end); !whole.empty()) {
           return whole;
@@ -1126,7 +1142,12 @@ std::string FocusCountry(const std::vector<Candidate>& all) {
   for (const Candidate& c : all) {
     const bool place =
         c.source == Source::kPlace && c.type == "GPE" && c.code.size() == 3;
-    const bool state_body = c.key.starts_with("B:");  // "Serbian police".
+    // "Serbian police", "United States House of Representatives": state
+    // bodies named with their state count; media and firms do not.
+    const bool state_body =
+        c.type == "ORG" && c.source != Source::kCollective &&
+        (c.role == "GOV" || c.role == "LEG" || c.role == "MIL" ||
+         c.role == "COP" || c.role == "JUD");
     if ((place || state_body) && !c.country.empty()) ++count[c.country];
   }
   std::string best;
@@ -1213,6 +1234,19 @@ void ActorRecognizer::CodeCollectives(const PlaceMatcher& m,
     auto country_of = [&](size_t i, size_t stop, std::string_view noun,
                           std::string_view role, int self) -> std::string {
       const bool body = role == "GOV" || role == "LEG" || noun == "opposition";
+      // Without "the" these two are mostly generic: "limited government",
+      // "in government", "opposition to the plan".
+      if ((noun == "government" || noun == "opposition") &&
+          (i == first || !IsNameCapitalized(m.Word(i)))) {
+        size_t q = i;
+        for (int n = 0;
+             n < 2 && q > first + 1 && IsWordToken(m, q - 1) &&
+             !IsNameCapitalized(m.Word(q - 1)) && Lower(m.Word(q - 1)) != "the";
+             ++n) {
+          --q;  // "the current federal government".
+        }
+        if (q == first || Lower(m.Word(q - 1)) != "the") return "";
+      }
       if (i > first && (self < 0 || at[i - 1] != self)) {
         const std::string prev = Lower(m.Word(i - 1));
         if (ForeignOrOwnedBefore(prev)) return "";
@@ -1480,8 +1514,11 @@ std::vector<Entity> ActorRecognizer::Recognize(
       size_t q = k + 1;
       const std::string art = Lower(m.Word(q));
       if (art == "the" || art == "a" || art == "an") ++q;
+      // "X, Russia's foreign minister", "X, a UN rapporteur".
       if (q < end && owner[q - first] >= 0 &&
-          cands[owner[q - first]].type == "GPE") {
+          (cands[owner[q - first]].type == "GPE" ||
+           (cands[owner[q - first]].type == "ORG" &&
+            !cands[owner[q - first]].code.empty()))) {
         q = cands[owner[q - first]].end;
         if (q < end && (m.Word(q) == "'s" || m.Word(q) == "\xE2\x80\x99s")) {
           ++q;
@@ -1979,8 +2016,11 @@ std::vector<Entity> ActorRecognizer::Recognize(
       case Anaphor::kCountry:
         return e.type == "GPE" && e.code.size() == 3;
       case Anaphor::kBody:
+        // An embassy or a legislature is one by name: "the Senate" is not
+        // the House named before it.
         return e.type == "ORG" &&
-               (a.role.empty() || e.role == a.role ||
+               (((a.role.empty() || e.role == a.role) &&
+                 !UniqueBodyHead(a.head)) ||
                 AsciiLower(e.name).find(a.head) != std::string::npos);
       case Anaphor::kTitled:
         return e.type == "PERSON" &&
@@ -2037,12 +2077,16 @@ std::vector<Entity> ActorRecognizer::Recognize(
       SplitActorCode(c.collective, &country, &role);
       Candidate named = c;
       named.type = "ORG";
-      if (named.name.empty()) {
+      // Named in the text with its state ("Iraqi government", "Canadian
+      // Parliament"), it is a name; otherwise a group coded from context.
+      const bool unnamed = named.name.empty();
+      if (unnamed) {
         named.name =
             std::string(gazetteer_.CountryName(country)) + " " + c.head;
       }
       g = new_group(named);
       Entity& e = groups[g].entity;
+      e.collective = unnamed;
       e.code = c.collective;
       e.country = country;
       e.role = role;

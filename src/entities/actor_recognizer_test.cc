@@ -384,6 +384,17 @@ TEST_F(ActorRecognizerTest, BodiesNamedWithOfTakeTheirHeadsRole) {
   EXPECT_EQ(Find(e, "Bay of Bengal").code, "");
 }
 
+TEST_F(ActorRecognizerTest, ApposedTitleOfAnOrganizationCodesThePerson) {
+  // "X, a UN rapporteur": the international body's code.
+  auto e = Run("Lena Varga, a UN special rapporteur, visited the camp.");
+  EXPECT_EQ(Find(e, "Lena Varga").code, "IGOUNO");
+  e = Run("Tom Ward, a BBC reporter, asked about the strike.");
+  EXPECT_EQ(Find(e, "Tom Ward").code, "GBRMED");
+  // An uncoded organization lends nothing.
+  e = Run("Ana Ruiz, a Foo Bar Labs reporter, asked about it.");
+  EXPECT_EQ(Find(e, "Ana Ruiz").code, "");
+}
+
 // The entity with `code`, or an empty one.
 Entity WithCode(const std::vector<Entity>& entities, std::string_view code) {
   for (const Entity& e : entities) {
@@ -412,7 +423,7 @@ TEST_F(ActorRecognizerTest, CollectivesTakeTheCountryTheyAreIn) {
 
 TEST_F(ActorRecognizerTest, CollectivesTakeTheDocumentsFocusCountry) {
   const std::string text =
-      "Thousands marched in Belgrade on Sunday. Serbian media said the "
+      "Thousands marched in Belgrade on Sunday. Serbian officials said the "
       "march was peaceful. Serbia has seen weeks of unrest. Protesters "
       "threw stones at the parliament, and the police used tear gas. "
       "Demonstrators said the government must resign.";
@@ -446,7 +457,9 @@ TEST_F(ActorRecognizerTest, CollectivesOwnedByOthersAreNotCoded) {
         "Their government resigned.", "Hamas militants fired rockets.",
         "A pro-government crowd gathered.", "The police station burned.",
         "The government of Abdi Hassan fell.",
-        "Opposition leader Raila Odinga spoke."}) {
+        "Opposition leader Raila Odinga spoke.",
+        "Voters want limited government.", "The police investigation goes on.",
+        "Opposition to the plan grew."}) {
     auto e = Run(setting + sentence);
     for (const Entity& x : e) {
       EXPECT_TRUE(!x.code.starts_with("KEN") || x.code == "KEN")
@@ -473,6 +486,18 @@ TEST_F(ActorRecognizerTest, BareBodyNamesReferToTheNamedBody) {
           "House voted 230 to 197.");
   EXPECT_EQ(Find(e, "United States House of Representatives").mentions.size(),
             2u);
+  // "The Senate" is not the House named just before: a legislature or an
+  // embassy is referred to by its own name.
+  e =
+      Run("The United States House of Representatives passed the bill. The "
+          "Senate will vote next week.");
+  EXPECT_EQ(Find(e, "United States House of Representatives").mentions.size(),
+            1u);
+  e =
+      Run("Police wrote to the US Embassy in London. The embassy declined the "
+          "request.");
+  EXPECT_EQ(Find(e, "US Embassy in London").code, "USAGOV");
+  EXPECT_EQ(Find(e, "US Embassy in London").mentions.size(), 2u);
 }
 
 TEST_F(ActorRecognizerTest, LongDocumentsStayLinear) {

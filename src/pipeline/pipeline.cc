@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "entente/attribution.h"
@@ -33,6 +35,63 @@ std::vector<Warning> Utf8Warnings(std::string_view text) {
     i = j;
   }
   return warnings;
+}
+
+// Entities of unnamed groups ("Serbia police", Entity::collective) exist
+// to be the actors of events, quotations and attributions; the entity list
+// is otherwise one of names. Drops those that take part in none and
+// renumbers the rest ("E1".. in order of first mention) everywhere.
+void DropIdleCollectives(Analysis* a) {
+  std::unordered_set<std::string> used;
+  auto use = [&](const std::string& id) {
+    if (!id.empty()) used.insert(id);
+  };
+  for (const Event& e : a->events) {
+    use(e.source);
+    use(e.target);
+    use(e.attributed_to);
+    use(e.instrument);
+    use(e.place);
+  }
+  for (const Quote& q : a->quotes) {
+    use(q.speaker);
+    use(q.addressee);
+    use(q.medium);
+  }
+  for (const Attribution& at : a->attributions) use(at.source);
+  std::unordered_map<std::string, std::string> renamed;
+  std::vector<Entity> kept;
+  kept.reserve(a->entities.size());
+  for (Entity& e : a->entities) {
+    if (e.collective && used.count(e.id) == 0) continue;
+    std::string id = "E" + std::to_string(kept.size() + 1);
+    renamed.emplace(e.id, id);
+    e.id = std::move(id);
+    kept.push_back(std::move(e));
+  }
+  if (kept.size() == a->entities.size()) {
+    a->entities = std::move(kept);
+    return;  // Nothing dropped: the ids are unchanged.
+  }
+  a->entities = std::move(kept);
+  auto rename = [&](std::string* id) {
+    if (id->empty()) return;
+    auto it = renamed.find(*id);
+    if (it != renamed.end()) *id = it->second;
+  };
+  for (Event& e : a->events) {
+    rename(&e.source);
+    rename(&e.target);
+    rename(&e.attributed_to);
+    rename(&e.instrument);
+    rename(&e.place);
+  }
+  for (Quote& q : a->quotes) {
+    rename(&q.speaker);
+    rename(&q.addressee);
+    rename(&q.medium);
+  }
+  for (Attribution& at : a->attributions) rename(&at.source);
 }
 
 double ThreadCpuSeconds() {
@@ -116,6 +175,7 @@ class PipelineImpl final : public Pipeline {
     if (resources_.events) {
       analysis.events = resources_.events->Code(document, analysis,
                                                 analysis.syntax, event_trace);
+      DropIdleCollectives(&analysis);
     }
     clock.Next(StageTimes::kEvents);
     return analysis;

@@ -59,6 +59,43 @@ TEST(PipelineTest, AnalyzeTimedAddsEveryStageTime) {
   EXPECT_GT(times.wall[StageTimes::kSyntax], 0);
 }
 
+// Collective actors ("Serbia police") are kept when they act and dropped
+// when they do not; ids stay "E1".. in order, and events point at them.
+TEST(PipelineTest, CollectivesAreKeptOnlyWhenTheyAct) {
+  const Pipeline& pipeline = SharedPipeline();
+  Document doc;
+  doc.id = "collectives";
+  doc.date = "2024-05-20";
+  doc.text =
+      "Serbia held a vote on Sunday. Serbian media reported long queues in "
+      "Belgrade. Observers from Serbia were pleased. The police said the "
+      "vote was calm. Later, protesters clashed with the police.";
+  Analysis a = pipeline.Analyze(doc);
+  bool police = false, protesters = false;
+  for (size_t i = 0; i < a.entities.size(); ++i) {
+    EXPECT_EQ(a.entities[i].id, "E" + std::to_string(i + 1));
+    police = police || a.entities[i].code == "SRBCOP";
+    protesters = protesters || a.entities[i].code == "SRBOPP";
+  }
+  EXPECT_TRUE(police);
+  EXPECT_TRUE(protesters);
+  ASSERT_FALSE(a.events.empty());
+  for (const Event& e : a.events) {
+    for (const std::string* id : {&e.source, &e.target}) {
+      const int n = std::stoi(id->substr(1));
+      ASSERT_LE(n, static_cast<int>(a.entities.size()));
+      EXPECT_EQ(a.entities[n - 1].code.substr(0, 3), "SRB");
+    }
+  }
+  // Without the clash nobody acts: no collective is reported.
+  doc.text = doc.text.substr(0, doc.text.find(" Later,"));
+  a = pipeline.Analyze(doc);
+  for (const Entity& e : a.entities) {
+    EXPECT_FALSE(e.collective) << e.name;
+    EXPECT_NE(e.code, "SRBOPP");
+  }
+}
+
 TEST(PipelineTest, StageNames) {
   EXPECT_STREQ(StageTimes::Name(StageTimes::kText), "text");
   EXPECT_STREQ(StageTimes::Name(StageTimes::kAttribution), "attribution");
