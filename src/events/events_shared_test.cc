@@ -160,10 +160,14 @@ TEST_F(EventsSharedTest, TeamReferenceAboveFloor) {
   if (documents == 0) GTEST_SKIP() << "no reference documents in eval/gold";
   double precision = c.predicted ? double(c.acceptable) / c.predicted : 1;
   double recall = c.required ? double(c.found) / c.required : 1;
-  // Floors at the figures of docs/accuracy.md ("Events"): precision meets
-  // the target, recall is far below it (actor coding and coreference).
+  double f1 = precision + recall > 0
+                  ? 2 * precision * recall / (precision + recall)
+                  : 0;
+  // Issue 6 targets (F1 >= 0.65 with precision >= 0.80), and a recall floor
+  // just below the figure of docs/accuracy.md ("Events").
   EXPECT_GE(precision, 0.80) << c.acceptable << "/" << c.predicted;
-  EXPECT_GE(recall, 0.58) << c.found << "/" << c.required;
+  EXPECT_GE(recall, 0.62) << c.found << "/" << c.required;
+  EXPECT_GE(f1, 0.65) << "P " << precision << " R " << recall;
 }
 
 }  // namespace
