@@ -96,6 +96,14 @@ TEST_F(ActorRecognizerTest, AppositionCodesThePerson) {
   EXPECT_EQ(Find(e, "Sergei Lavrov").code, "RUSGOV");
   e = Run("Maria Lopez, the Mexican interior minister, resigned.");
   EXPECT_EQ(Find(e, "Maria Lopez").code, "MEXGOV");
+  // The "affairs" of a portfolio belong to the title.
+  e = Run("Tomas Vidal, the foreign affairs minister of Chile, resigned.");
+  EXPECT_EQ(Find(e, "Tomas Vidal").code, "CHLGOV");
+  // A commentator on foreign affairs holds no office.
+  e =
+      Run("Tomas Vidal, the foreign affairs analyst of Chile's Radio Uno, "
+          "resigned.");
+  EXPECT_EQ(Find(e, "Tomas Vidal").code, "");
 }
 
 TEST_F(ActorRecognizerTest, OrganizationTitleGivesItsCode) {

@@ -1,3 +1,4 @@
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 
@@ -64,6 +65,25 @@ void SyntaxModel::AnalyzeWords(const std::vector<std::string_view>& words,
   }
 }
 
+namespace {
+
+// True if token t is the "#" of a hashtag: a lone "#" glued to the word
+// after it, within the sentence's tokens [.., end).
+bool IsHashMark(std::string_view text, const std::vector<Token>& tokens,
+                uint32_t t, uint32_t end) {
+  const Token& tok = tokens[t];
+  if (t + 1 >= end || tok.end != tok.start + 1 || tok.end > text.size() ||
+      text[tok.start] != '#') {
+    return false;
+  }
+  const Token& next = tokens[t + 1];
+  return next.start == tok.end && next.end > next.start &&
+         next.end <= text.size() &&
+         std::isalpha(static_cast<unsigned char>(text[next.start]));
+}
+
+}  // namespace
+
 void SyntaxModel::Analyze(std::string_view text,
                           const std::vector<Token>& tokens,
                           const std::vector<Sentence>& sentences,
@@ -81,13 +101,31 @@ void SyntaxModel::Analyze(std::string_view text,
     uint32_t first = s.first_token;
     uint32_t end = std::min<uint32_t>(s.end_token, tokens.size());
     if (first >= end) continue;
+    // The "#" of a hashtag ("#US", "#Iran") is no word: the models never
+    // saw one, and it breaks the parse of the tweet around it. The parser
+    // reads the tagged word alone; the "#" hangs on it.
     words.clear();
-    for (uint32_t t = first; t < end; ++t) words.push_back(word(t));
-    AnalyzeWords(words, &result);
+    std::vector<uint32_t> kept;
     for (uint32_t t = first; t < end; ++t) {
-      TokenSyntax& r = result[t - first];
-      if (r.head >= 0) r.head += static_cast<int>(first);
-      (*out)[t] = std::move(r);
+      if (IsHashMark(text, tokens, t, end)) continue;
+      kept.push_back(t);
+      words.push_back(word(t));
+    }
+    AnalyzeWords(words, &result);
+    for (size_t i = 0; i < kept.size(); ++i) {
+      TokenSyntax& r = result[i];
+      if (r.head >= 0) r.head = static_cast<int>(kept[r.head]);
+      (*out)[kept[i]] = std::move(r);
+      covered[kept[i]] = true;
+    }
+    for (uint32_t t = first; t < end; ++t) {
+      if (covered[t]) continue;
+      TokenSyntax& r = (*out)[t];
+      r.lemma = "#";
+      r.upos = "SYM";
+      r.xpos = "NN";
+      r.head = static_cast<int>(t + 1);
+      r.deprel = "dep";
       covered[t] = true;
     }
   }
