@@ -34,6 +34,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -245,6 +246,23 @@ bool IsModifier(std::string_view lower) {
          lower == "current" || lower == "newly" || lower == "elected" ||
          lower == "new" || lower == "top" || lower == "senior" ||
          lower == "deputy" || lower == "ex" || lower == "interim";
+}
+
+// True if two surnames differ in one vowel only, as transliterations do
+// ("Sarea" and "Saree", "Nasrallah" and "Nasrullah"); short names are
+// left alone ("Lee", "Li").
+bool VowelVariant(std::string_view a, std::string_view b) {
+  if (a.size() != b.size() || a.size() < 5 || a == b) return false;
+  auto vowel = [](char c) {
+    return std::string_view("aeiouAEIOU").find(c) != std::string_view::npos;
+  };
+  int differences = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    if (i == 0 || !vowel(a[i]) || !vowel(b[i])) return false;
+    ++differences;
+  }
+  return differences == 1;
 }
 
 // The words of a name, without possessive markers.
@@ -1048,6 +1066,18 @@ void ActorRecognizer::CodePerson(const PlaceMatcher& m, size_t first,
       }
     }
     if (size_t n = TitleBefore(m, first, j, &r); n > 0) {
+      // A coded name ending inside the title keeps its words: "Russian
+      // military | spokesman", not "Russian | military spokesman".
+      for (size_t q = j - n + 1; q < j; ++q) {
+        const Candidate* inner = coded_at_end[q];
+        std::string rest;
+        if (inner != nullptr && inner->first < j - n &&
+            TitleBefore(m, q, j, &rest) == j - q) {
+          n = j - q;
+          r = rest;
+          break;
+        }
+      }
       if (role.empty()) role = r;
       titled = true;
       j -= n;
@@ -1925,6 +1955,14 @@ std::vector<Entity> ActorRecognizer::Recognize(
       [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
 
   // 2. Grouping and coreference.
+  // Surnames of the people named in full anywhere in the text: a lone
+  // surname that is one of them is no spelling variant of another.
+  std::unordered_set<std::string> full_surnames;
+  for (const Candidate& c : all) {
+    if (c.type != "PERSON") continue;
+    const std::vector<std::string> words = NameWords(c.name);
+    if (words.size() >= 2) full_surnames.insert(words.back());
+  }
   struct Group {
     Entity entity;
     std::vector<std::string> words;  // Persons: the fullest name's words.
@@ -2199,6 +2237,22 @@ std::vector<Entity> ActorRecognizer::Recognize(
               });
         };
         if (contains(gw, words) || contains(words, gw)) match = g;
+      }
+      // A lone surname spelled with another vowel is the same person, if
+      // one person only has such a name ("Yahya Sarea ... Saree said").
+      if (match < 0 && words.size() == 1 && !full_surnames.count(words[0])) {
+        for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
+          const auto& gw = groups[g].words;
+          if (groups[g].entity.type != "PERSON" || gw.size() < 2 ||
+              !VowelVariant(gw.back(), words[0])) {
+            continue;
+          }
+          if (match >= 0) {
+            match = -1;
+            break;
+          }
+          match = g;
+        }
       }
       size_t g;
       if (match >= 0) {

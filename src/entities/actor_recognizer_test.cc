@@ -94,6 +94,11 @@ TEST_F(ActorRecognizerTest, AmbassadorBelongsToTheSendingState) {
 TEST_F(ActorRecognizerTest, AppositionCodesThePerson) {
   auto e = Run("Sergei Lavrov, Russia's foreign minister, arrived on Monday.");
   EXPECT_EQ(Find(e, "Sergei Lavrov").code, "RUSGOV");
+  // A title after a coded body keeps the body's words.
+  e = Run("Russian military spokesman Igor Konashenkov spoke.");
+  EXPECT_EQ(Find(e, "Igor Konashenkov").country, "RUS");
+  e = Run("Houthi military spokesman Yahya Sarea spoke.");
+  EXPECT_EQ(Find(e, "Yahya Sarea").country, "YEM");
   e = Run("Maria Lopez, the Mexican interior minister, resigned.");
   EXPECT_EQ(Find(e, "Maria Lopez").code, "MEXGOV");
   // The "affairs" of a portfolio belong to the title.
@@ -104,6 +109,24 @@ TEST_F(ActorRecognizerTest, AppositionCodesThePerson) {
       Run("Tomas Vidal, the foreign affairs analyst of Chile's Radio Uno, "
           "resigned.");
   EXPECT_EQ(Find(e, "Tomas Vidal").code, "");
+}
+
+TEST_F(ActorRecognizerTest, ASurnameSpelledWithAnotherVowelIsThePerson) {
+  auto e =
+      Run("Libyan military spokesman Ahmed Mesmari spoke on Monday. Later, "
+          "Mesmiri said the drones were shot down.");
+  Entity p = Find(e, "Ahmed Mesmari");
+  EXPECT_EQ(p.country, "LBY");
+  EXPECT_EQ(p.mentions.size(), 2u);
+  EXPECT_EQ(Find(e, "Mesmiri").name, "");
+  // Not another consonant, nor a name two people could have.
+  e = Run("Ahmed Mesmari spoke on Monday. Later, Mesmaki said no.");
+  EXPECT_EQ(Find(e, "Ahmed Mesmari").mentions.size(), 1u);
+  e =
+      Run("Ahmed Mesmari met Omar Mesmuri on Monday. Later, Mesmiri said "
+          "no.");
+  EXPECT_EQ(Find(e, "Ahmed Mesmari").mentions.size(), 1u);
+  EXPECT_EQ(Find(e, "Omar Mesmuri").mentions.size(), 1u);
 }
 
 TEST_F(ActorRecognizerTest, OrganizationTitleGivesItsCode) {
