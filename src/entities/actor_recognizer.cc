@@ -1236,6 +1236,7 @@ void ActorRecognizer::CodeCollectives(const PlaceMatcher& m,
     return &c;
   };
   std::vector<Candidate> added;
+  std::unordered_set<std::string> named_by_other;  // See country_of.
   for (size_t s = 0; s < spans.size(); ++s) {
     const size_t first = spans[s].first_token;
     const size_t end = std::min<size_t>(spans[s].end_token, tokens.size());
@@ -1263,6 +1264,13 @@ void ActorRecognizer::CodeCollectives(const PlaceMatcher& m,
     // or "" (see actor_roles.tsv, record C).
     auto country_of = [&](size_t i, size_t stop, std::string_view noun,
                           std::string_view role, int self) -> std::string {
+      // Named by a place or body of no known state: that one's, and so
+      // are its later bare mentions ("Northamptonshire police ... police
+      // revealed"), which the focus state would misplace.
+      auto owned = [&]() {
+        named_by_other.insert(std::string(noun));
+        return std::string();
+      };
       const bool body = role == "GOV" || role == "LEG" || noun == "opposition";
       // Without "the" these two are mostly generic: "limited government",
       // "in government", "opposition to the plan".
@@ -1287,11 +1295,11 @@ void ActorRecognizer::CodeCollectives(const PlaceMatcher& m,
           // A state before it is its country; any other name before it
           // makes it that one's ("Hamas militants").
           if (p.type == "GPE" && p.code.size() == 3) return p.country;
-          if (p.source != Source::kPronoun) return "";
+          if (p.source != Source::kPronoun) return owned();
         } else if (i - 1 > first && IsWordToken(m, i - 1) &&
                    IsNameCapitalized(m.Word(i - 1)) &&
                    !IsCapitalizedFunctionWord(m.Word(i - 1))) {
-          return "";  // "Kurdish militants", "Democratic lawmakers".
+          return owned();  // "Kurdish militants", "Democratic lawmakers".
         }
       }
       if (stop < end && IsWordToken(m, stop) && m.Joined(stop)) {
@@ -1311,6 +1319,7 @@ void ActorRecognizer::CodeCollectives(const PlaceMatcher& m,
                  (located.size() > 1 || located[0] != focus)) {
         return "";  // A body of the focus state abroad is unclear.
       }
+      if (named_by_other.count(std::string(noun))) return "";
       return focus;
     };
     for (size_t i = first; i < end; ++i) {

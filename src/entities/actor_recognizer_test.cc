@@ -503,6 +503,24 @@ TEST_F(ActorRecognizerTest, CollectivesOwnedByOthersAreNotCoded) {
             1u);
 }
 
+TEST_F(ActorRecognizerTest, ABareCollectiveAfterAnOwnedOneIsThatOne) {
+  const std::string setting =
+      "Kenya held elections on Monday. Kenyan voters queued in Nairobi. "
+      "Observers praised Kenya. ";
+  // "Hamas militants" are Hamas's; "the militants" that follow are the
+  // same ones, not the focus state's. Other nouns keep the focus.
+  auto e = Run(setting +
+               "Hamas militants fired rockets. Later the militants "
+               "withdrew. The police arrested two men.");
+  for (const Entity& x : e) {
+    EXPECT_NE(x.code, "KENUAF") << x.name;
+  }
+  EXPECT_EQ(WithCode(e, "KENCOP").mentions.size(), 1u);
+  // Without the owned mention before, the bare one is the focus state's.
+  e = Run(setting + "Later the militants withdrew.");
+  EXPECT_EQ(WithCode(e, "KENUAF").mentions.size(), 1u);
+}
+
 TEST_F(ActorRecognizerTest, BareBodyNamesReferToTheNamedBody) {
   // "Parliament" and "the parliament's" are the Parliament of Iraq named
   // before; "House" the House of Representatives.
