@@ -1,6 +1,9 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "entente/syntax.h"
 #include "syntax/parser.h"
@@ -67,19 +70,43 @@ void SyntaxModel::AnalyzeWords(const std::vector<std::string_view>& words,
 
 namespace {
 
+std::string_view TokenText(std::string_view text, const Token& tok) {
+  if (tok.start > tok.end || tok.end > text.size()) return {};
+  return text.substr(tok.start, tok.end - tok.start);
+}
+
+bool StartsWithLetter(std::string_view w) {
+  return !w.empty() && std::isalpha(static_cast<unsigned char>(w[0]));
+}
+
+bool IsQuoteMark(std::string_view w) {
+  return w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D";
+}
+
 // True if token t is the "#" of a hashtag: a lone "#" glued to the word
 // after it, within the sentence's tokens [.., end).
 bool IsHashMark(std::string_view text, const std::vector<Token>& tokens,
                 uint32_t t, uint32_t end) {
-  const Token& tok = tokens[t];
-  if (t + 1 >= end || tok.end != tok.start + 1 || tok.end > text.size() ||
-      text[tok.start] != '#') {
-    return false;
-  }
-  const Token& next = tokens[t + 1];
-  return next.start == tok.end && next.end > next.start &&
-         next.end <= text.size() &&
-         std::isalpha(static_cast<unsigned char>(text[next.start]));
+  if (t + 1 >= end || TokenText(text, tokens[t]) != "#") return false;
+  return tokens[t + 1].start == tokens[t].end &&
+         StartsWithLetter(TokenText(text, tokens[t + 1]));
+}
+
+// True if token t is a quotation mark around a single word glued to both
+// marks, a scare quote (had "unintentionally" shot down), within the
+// sentence's tokens [first, end).
+bool IsScareQuote(std::string_view text, const std::vector<Token>& tokens,
+                  uint32_t t, uint32_t first, uint32_t end) {
+  if (!IsQuoteMark(TokenText(text, tokens[t]))) return false;
+  auto around = [&](uint32_t open) {
+    return open >= first && open + 2 < end &&
+           IsQuoteMark(TokenText(text, tokens[open])) &&
+           IsQuoteMark(TokenText(text, tokens[open + 2])) &&
+           tokens[open + 1].start == tokens[open].end &&
+           tokens[open + 2].start == tokens[open + 1].end &&
+           StartsWithLetter(TokenText(text, tokens[open + 1]));
+  };
+  return around(t) || (t >= first + 2 && around(t - 2));
 }
 
 }  // namespace
@@ -107,7 +134,10 @@ void SyntaxModel::Analyze(std::string_view text,
     words.clear();
     std::vector<uint32_t> kept;
     for (uint32_t t = first; t < end; ++t) {
-      if (IsHashMark(text, tokens, t, end)) continue;
+      if (IsHashMark(text, tokens, t, end) ||
+          IsScareQuote(text, tokens, t, first, end)) {
+        continue;
+      }
       kept.push_back(t);
       words.push_back(word(t));
     }
@@ -121,11 +151,22 @@ void SyntaxModel::Analyze(std::string_view text,
     for (uint32_t t = first; t < end; ++t) {
       if (covered[t]) continue;
       TokenSyntax& r = (*out)[t];
-      r.lemma = "#";
-      r.upos = "SYM";
-      r.xpos = "NN";
-      r.head = static_cast<int>(t + 1);
-      r.deprel = "dep";
+      r.lemma = std::string(word(t));
+      if (r.lemma == "#") {
+        r.upos = "SYM";
+        r.xpos = "NN";
+        r.head = static_cast<int>(t + 1);
+        r.deprel = "dep";
+      } else {
+        // A scare quote hangs on the word it marks, before or after it.
+        const bool opening = t + 1 < end &&
+                             tokens[t + 1].start == tokens[t].end &&
+                             StartsWithLetter(word(t + 1));
+        r.upos = "PUNCT";
+        r.xpos = opening ? "``" : "''";
+        r.head = static_cast<int>(opening ? t + 1 : t - 1);
+        r.deprel = "punct";
+      }
       covered[t] = true;
     }
   }

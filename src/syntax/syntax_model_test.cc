@@ -119,6 +119,25 @@ TEST_F(SyntaxModelTest, HashMarkHangsOnTheTaggedWord) {
   EXPECT_NE(out[1].deprel, "dep");
 }
 
+TEST_F(SyntaxModelTest, ScareQuotesHangOnTheQuotedWord) {
+  auto model = SyntaxModel::Load(dir_.string());
+  ASSERT_TRUE(model.ok());
+  std::string text = "The \"dogs\" barked.";
+  std::vector<Token> tokens = {{0, 3},  {4, 5},   {5, 9},
+                               {9, 10}, {11, 17}, {17, 18}};
+  std::vector<TokenSyntax> out;
+  (*model)->Analyze(text, tokens, {{0, 18, 0, 6}}, &out);
+  ASSERT_EQ(out.size(), 6u);
+  EXPECT_EQ(out[1].head, 2);
+  EXPECT_EQ(out[1].xpos, "``");
+  EXPECT_EQ(out[3].head, 2);
+  EXPECT_EQ(out[3].xpos, "''");
+  // The parse of the words is the unquoted sentence's.
+  EXPECT_EQ(out[2].lemma, "dog");
+  EXPECT_EQ(out[2].head, 4);
+  EXPECT_EQ(out[4].head, -1);
+}
+
 TEST_F(SyntaxModelTest, TokensOutsideSentencesAreTaggedOnly) {
   auto model = SyntaxModel::Load(dir_.string());
   ASSERT_TRUE(model.ok());
