@@ -437,6 +437,8 @@ class ActorRecognizer final : public EntityRecognizer {
     if (stop >= end || !IsWordToken(m, stop) || !m.Joined(stop)) return false;
     const std::string next = Lower(m.Word(stop));
     std::string r;
+    // "a police state"; but "the government state that" is a verb.
+    if (next == "state" && Lower(m.Word(stop - 1)) == "police") return true;
     return IsNameCapitalized(m.Word(stop)) ||
            !lexicon_.CollectiveRole(next).empty() ||
            !lexicon_.OrgHeadRole(next).empty() ||
@@ -1147,6 +1149,18 @@ void ActorRecognizer::CodePerson(const PlaceMatcher& m, size_t first,
         }
       }
       if (owner != nullptr) take(owner);
+    }
+  }
+  // "President Patrice Talon of Benin", "King Abdullah of Jordan": a titled
+  // name followed by "of" and a state.
+  if (titled && country.empty() && code_org.empty() && c->end + 1 < end &&
+      Lower(m.Word(c->end)) == "of") {
+    for (size_t q = c->end + 2; q <= std::min(end, c->end + 5); ++q) {
+      const Candidate* p = coded_at_end[q];
+      if (p != nullptr && p->first == c->end + 1 && p->type == "GPE") {
+        take(p);
+        break;
+      }
     }
   }
   c->role = role;

@@ -129,6 +129,16 @@ TEST_F(ActorRecognizerTest, ASurnameSpelledWithAnotherVowelIsThePerson) {
   EXPECT_EQ(Find(e, "Omar Mesmuri").mentions.size(), 1u);
 }
 
+TEST_F(ActorRecognizerTest, ATitledNameOfAStateIsThatStates) {
+  auto e = Run("President Patrice Talon of Benin signed the agreement.");
+  EXPECT_EQ(Find(e, "Patrice Talon").code, "BENGOV");
+  // Untitled, or "of" something that is no state: no code.
+  e = Run("Minister Ali Hassan of the Interior spoke.");
+  EXPECT_EQ(Find(e, "Ali Hassan").code, "");
+  e = Run("Patrice Talon of Benin signed the agreement.");
+  EXPECT_EQ(Find(e, "Patrice Talon").code, "");
+}
+
 TEST_F(ActorRecognizerTest, OrganizationTitleGivesItsCode) {
   auto e = Run("UN Secretary-General Antonio Guterres called for calm.");
   EXPECT_EQ(Find(e, "Antonio Guterres").code, "IGOUNO");
@@ -490,7 +500,7 @@ TEST_F(ActorRecognizerTest, CollectivesOwnedByOthersAreNotCoded) {
         "The government of Abdi Hassan fell.",
         "Opposition leader Raila Odinga spoke.",
         "Voters want limited government.", "The police investigation goes on.",
-        "Opposition to the plan grew."}) {
+        "She opposes the police state.", "Opposition to the plan grew."}) {
     auto e = Run(setting + sentence);
     for (const Entity& x : e) {
       EXPECT_TRUE(!x.code.starts_with("KEN") || x.code == "KEN")
