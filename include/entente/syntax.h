@@ -46,6 +46,9 @@ class SyntaxModel {
   // word; sentences cover tokens [first_token, end_token)). `out` is resized
   // to tokens.size(); heads are document token indices. Tokens outside every
   // sentence get only tags and lemmas (tagged as a sentence of their own).
+  // The "#" of a hashtag and quotation marks around a single word ("#US",
+  // had "unintentionally" shot) are not shown to the models: they hang on
+  // that word (deprel "dep" and "punct").
   void Analyze(std::string_view text, const std::vector<Token>& tokens,
                const std::vector<Sentence>& sentences,
                std::vector<TokenSyntax>* out) const;

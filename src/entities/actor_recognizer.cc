@@ -34,6 +34,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -247,6 +248,23 @@ bool IsModifier(std::string_view lower) {
          lower == "deputy" || lower == "ex" || lower == "interim";
 }
 
+// True if two surnames differ in one vowel only, as transliterations do
+// ("Sarea" and "Saree", "Nasrallah" and "Nasrullah"); short names are
+// left alone ("Lee", "Li").
+bool VowelVariant(std::string_view a, std::string_view b) {
+  if (a.size() != b.size() || a.size() < 5 || a == b) return false;
+  auto vowel = [](char c) {
+    return std::string_view("aeiouAEIOU").find(c) != std::string_view::npos;
+  };
+  int differences = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    if (i == 0 || !vowel(a[i]) || !vowel(b[i])) return false;
+    ++differences;
+  }
+  return differences == 1;
+}
+
 // The words of a name, without possessive markers.
 std::vector<std::string> NameWords(std::string_view name) {
   std::vector<std::string> words;
@@ -419,6 +437,8 @@ class ActorRecognizer final : public EntityRecognizer {
     if (stop >= end || !IsWordToken(m, stop) || !m.Joined(stop)) return false;
     const std::string next = Lower(m.Word(stop));
     std::string r;
+    // "a police state"; but "the government state that" is a verb.
+    if (next == "state" && Lower(m.Word(stop - 1)) == "police") return true;
     return IsNameCapitalized(m.Word(stop)) ||
            !lexicon_.CollectiveRole(next).empty() ||
            !lexicon_.OrgHeadRole(next).empty() ||
@@ -1048,6 +1068,18 @@ void ActorRecognizer::CodePerson(const PlaceMatcher& m, size_t first,
       }
     }
     if (size_t n = TitleBefore(m, first, j, &r); n > 0) {
+      // A coded name ending inside the title keeps its words: "Russian
+      // military | spokesman", not "Russian | military spokesman".
+      for (size_t q = j - n + 1; q < j; ++q) {
+        const Candidate* inner = coded_at_end[q];
+        std::string rest;
+        if (inner != nullptr && inner->first < j - n &&
+            TitleBefore(m, q, j, &rest) == j - q) {
+          n = j - q;
+          r = rest;
+          break;
+        }
+      }
       if (role.empty()) role = r;
       titled = true;
       j -= n;
@@ -1117,6 +1149,18 @@ void ActorRecognizer::CodePerson(const PlaceMatcher& m, size_t first,
         }
       }
       if (owner != nullptr) take(owner);
+    }
+  }
+  // "President Patrice Talon of Benin", "King Abdullah of Jordan": a titled
+  // name followed by "of" and a state.
+  if (titled && country.empty() && code_org.empty() && c->end + 1 < end &&
+      Lower(m.Word(c->end)) == "of") {
+    for (size_t q = c->end + 2; q <= std::min(end, c->end + 5); ++q) {
+      const Candidate* p = coded_at_end[q];
+      if (p != nullptr && p->first == c->end + 1 && p->type == "GPE") {
+        take(p);
+        break;
+      }
     }
   }
   c->role = role;
@@ -1206,6 +1250,7 @@ void ActorRecognizer::CodeCollectives(const PlaceMatcher& m,
     return &c;
   };
   std::vector<Candidate> added;
+  std::unordered_set<std::string> named_by_other;  // See country_of.
   for (size_t s = 0; s < spans.size(); ++s) {
     const size_t first = spans[s].first_token;
     const size_t end = std::min<size_t>(spans[s].end_token, tokens.size());
@@ -1233,6 +1278,13 @@ void ActorRecognizer::CodeCollectives(const PlaceMatcher& m,
     // or "" (see actor_roles.tsv, record C).
     auto country_of = [&](size_t i, size_t stop, std::string_view noun,
                           std::string_view role, int self) -> std::string {
+      // Named by a place or body of no known state: that one's, and so
+      // are its later bare mentions ("Northamptonshire police ... police
+      // revealed"), which the focus state would misplace.
+      auto owned = [&]() {
+        named_by_other.insert(std::string(noun));
+        return std::string();
+      };
       const bool body = role == "GOV" || role == "LEG" || noun == "opposition";
       // Without "the" these two are mostly generic: "limited government",
       // "in government", "opposition to the plan".
@@ -1257,11 +1309,11 @@ void ActorRecognizer::CodeCollectives(const PlaceMatcher& m,
           // A state before it is its country; any other name before it
           // makes it that one's ("Hamas militants").
           if (p.type == "GPE" && p.code.size() == 3) return p.country;
-          if (p.source != Source::kPronoun) return "";
+          if (p.source != Source::kPronoun) return owned();
         } else if (i - 1 > first && IsWordToken(m, i - 1) &&
                    IsNameCapitalized(m.Word(i - 1)) &&
                    !IsCapitalizedFunctionWord(m.Word(i - 1))) {
-          return "";  // "Kurdish militants", "Democratic lawmakers".
+          return owned();  // "Kurdish militants", "Democratic lawmakers".
         }
       }
       if (stop < end && IsWordToken(m, stop) && m.Joined(stop)) {
@@ -1281,6 +1333,7 @@ void ActorRecognizer::CodeCollectives(const PlaceMatcher& m,
                  (located.size() > 1 || located[0] != focus)) {
         return "";  // A body of the focus state abroad is unclear.
       }
+      if (named_by_other.count(std::string(noun))) return "";
       return focus;
     };
     for (size_t i = first; i < end; ++i) {
@@ -1925,6 +1978,14 @@ std::vector<Entity> ActorRecognizer::Recognize(
       [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
 
   // 2. Grouping and coreference.
+  // Surnames of the people named in full anywhere in the text: a lone
+  // surname that is one of them is no spelling variant of another.
+  std::unordered_set<std::string> full_surnames;
+  for (const Candidate& c : all) {
+    if (c.type != "PERSON") continue;
+    const std::vector<std::string> words = NameWords(c.name);
+    if (words.size() >= 2) full_surnames.insert(words.back());
+  }
   struct Group {
     Entity entity;
     std::vector<std::string> words;  // Persons: the fullest name's words.
@@ -2199,6 +2260,22 @@ std::vector<Entity> ActorRecognizer::Recognize(
               });
         };
         if (contains(gw, words) || contains(words, gw)) match = g;
+      }
+      // A lone surname spelled with another vowel is the same person, if
+      // one person only has such a name ("Yahya Sarea ... Saree said").
+      if (match < 0 && words.size() == 1 && !full_surnames.count(words[0])) {
+        for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
+          const auto& gw = groups[g].words;
+          if (groups[g].entity.type != "PERSON" || gw.size() < 2 ||
+              !VowelVariant(gw.back(), words[0])) {
+            continue;
+          }
+          if (match >= 0) {
+            match = -1;
+            break;
+          }
+          match = g;
+        }
       }
       size_t g;
       if (match >= 0) {

@@ -63,6 +63,17 @@ const std::unordered_set<std::string_view>& LightVerbs() {
   return *kSet;
 }
 
+// Counts and bunches of people that stand for the people named in their
+// "of" phrase: "thousands of Iraqi protesters", "tens of thousands of
+// Serbs", "a group of Israeli soldiers".
+const std::unordered_set<std::string_view>& QuantityHeads() {
+  static const auto* kSet = new std::unordered_set<std::string_view>{
+      "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
+      "million",  "millions",  "ten",     "tens",     "score", "scores",
+      "group",    "crowd",     "number",  "handful"};
+  return *kSet;
+}
+
 // Nouns standing for the actor named in their "of" phrase ("the government
 // of Iran", "the city of Kharkiv").
 const std::unordered_set<std::string_view>& OfHeads() {
@@ -266,6 +277,7 @@ class DocumentCoder {
   int Subject(int v, int depth = 0) const;
   bool Passive(int v, int depth = 0) const;
   std::vector<int> Conjuncts(int t) const;
+  int CountedMembers(int t) const;
 
   // Actors.
   bool IsActor(int e) const;
@@ -933,6 +945,26 @@ bool DocumentCoder::Passive(int v, int depth) const {
   return false;
 }
 
+// The people a count stands for: "thousands of protesters" ->
+// "protesters", also through nested counts ("tens of thousands of Serbs");
+// t itself when it is no count (or names an actor itself).
+int DocumentCoder::CountedMembers(int t) const {
+  for (int depth = 0; depth < 3 && t >= 0 && entity_at_[t] < 0 &&
+                      QuantityHeads().count(lemma_[t]);
+       ++depth) {
+    int member = -1;
+    for (int c : children_[t]) {
+      if (Base(Deprel(c)) == "nmod" && CaseOf(c) == "of") {
+        member = c;
+        break;
+      }
+    }
+    if (member < 0) break;
+    t = member;
+  }
+  return t;
+}
+
 std::vector<int> DocumentCoder::Conjuncts(int t) const {
   std::vector<int> out = {t};
   for (size_t i = 0; i < out.size() && out.size() < 32; ++i) {
@@ -955,6 +987,7 @@ bool DocumentCoder::IsActor(int e) const {
 // ("Iranian officials", "Russia's government"), else the "of" phrase of a
 // body or place noun ("the government of Iran"). -1 when none.
 int DocumentCoder::EntityFor(int t, int depth, int* via) const {
+  t = CountedMembers(t);
   int at = entity_at_[t];
   if (at >= 0) {
     if (IsActor(at)) return at;
@@ -1013,6 +1046,7 @@ void DocumentCoder::ActorsOf(int t, std::vector<int>* actors,
     *reciprocal = true;
     return;
   }
+  t = CountedMembers(t);
   auto add = [&](int e, int token) {
     if (std::find(actors->begin(), actors->end(), e) == actors->end()) {
       actors->push_back(e);

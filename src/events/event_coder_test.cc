@@ -1228,5 +1228,32 @@ TEST(EventCoderTest, TheCallAfterAPhoneConversationIsNoAppeal) {
                           "GBR>FRA:041:asserted"}));
 }
 
+TEST(EventCoderTest, ACountOfPeopleIsThePeopleCounted) {
+  const EntitySpec protesters{"ORG", "IRQOPP", {"Iraqi protesters"}};
+  const EntitySpec embassy{"ORG", "USAGOV", {"US embassy"}};
+  Built b =
+      Make("Tens of thousands of Iraqi protesters attacked the US embassy.",
+           "ten/NOUN/7/nsubj/NNS of/ADP/3/case thousand/NOUN/1/nmod/NNS "
+           "of/ADP/6/case Iraqi/ADJ/6/amod protester/NOUN/3/nmod/NNS "
+           "attack/VERB/0/root the/DET/10/det US/PROPN/10/compound "
+           "embassy/NOUN/7/obj ./PUNCT/7/punct",
+           {protesters, embassy});
+  EXPECT_EQ(CodeOf(b), V{"IRQOPP>USAGOV:190:asserted"});
+  // The count works as an object too.
+  Built c = Make("The US embassy denounced dozens of Iraqi protesters.",
+                 "the/DET/3/det US/PROPN/3/compound embassy/NOUN/4/nsubj "
+                 "denounce/VERB/0/root dozen/NOUN/4/obj/NNS of/ADP/8/case "
+                 "Iraqi/ADJ/8/amod protester/NOUN/5/nmod/NNS ./PUNCT/4/punct",
+                 {embassy, protesters});
+  EXPECT_EQ(CodeOf(c), V{"USAGOV>IRQOPP:111:asserted"});
+  // A count of nobody's people is nobody.
+  Built d = Make("Thousands of people attacked the US embassy.",
+                 "thousand/NOUN/4/nsubj/NNS of/ADP/3/case "
+                 "people/NOUN/1/nmod/NNS attack/VERB/0/root the/DET/7/det "
+                 "US/PROPN/7/compound embassy/NOUN/4/obj ./PUNCT/4/punct",
+                 {embassy});
+  EXPECT_EQ(CodeOf(d), V{});
+}
+
 }  // namespace
 }  // namespace entente

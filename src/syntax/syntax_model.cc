@@ -1,5 +1,9 @@
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "entente/syntax.h"
 #include "syntax/parser.h"
@@ -64,6 +68,49 @@ void SyntaxModel::AnalyzeWords(const std::vector<std::string_view>& words,
   }
 }
 
+namespace {
+
+std::string_view TokenText(std::string_view text, const Token& tok) {
+  if (tok.start > tok.end || tok.end > text.size()) return {};
+  return text.substr(tok.start, tok.end - tok.start);
+}
+
+bool StartsWithLetter(std::string_view w) {
+  return !w.empty() && std::isalpha(static_cast<unsigned char>(w[0]));
+}
+
+bool IsQuoteMark(std::string_view w) {
+  return w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D";
+}
+
+// True if token t is the "#" of a hashtag: a lone "#" glued to the word
+// after it, within the sentence's tokens [.., end).
+bool IsHashMark(std::string_view text, const std::vector<Token>& tokens,
+                uint32_t t, uint32_t end) {
+  if (t + 1 >= end || TokenText(text, tokens[t]) != "#") return false;
+  return tokens[t + 1].start == tokens[t].end &&
+         StartsWithLetter(TokenText(text, tokens[t + 1]));
+}
+
+// True if token t is a quotation mark around a single word glued to both
+// marks, a scare quote (had "unintentionally" shot down), within the
+// sentence's tokens [first, end).
+bool IsScareQuote(std::string_view text, const std::vector<Token>& tokens,
+                  uint32_t t, uint32_t first, uint32_t end) {
+  if (!IsQuoteMark(TokenText(text, tokens[t]))) return false;
+  auto around = [&](uint32_t open) {
+    return open >= first && open + 2 < end &&
+           IsQuoteMark(TokenText(text, tokens[open])) &&
+           IsQuoteMark(TokenText(text, tokens[open + 2])) &&
+           tokens[open + 1].start == tokens[open].end &&
+           tokens[open + 2].start == tokens[open + 1].end &&
+           StartsWithLetter(TokenText(text, tokens[open + 1]));
+  };
+  return around(t) || (t >= first + 2 && around(t - 2));
+}
+
+}  // namespace
+
 void SyntaxModel::Analyze(std::string_view text,
                           const std::vector<Token>& tokens,
                           const std::vector<Sentence>& sentences,
@@ -81,13 +128,45 @@ void SyntaxModel::Analyze(std::string_view text,
     uint32_t first = s.first_token;
     uint32_t end = std::min<uint32_t>(s.end_token, tokens.size());
     if (first >= end) continue;
+    // The "#" of a hashtag ("#US", "#Iran") is no word: the models never
+    // saw one, and it breaks the parse of the tweet around it. The parser
+    // reads the tagged word alone; the "#" hangs on it.
     words.clear();
-    for (uint32_t t = first; t < end; ++t) words.push_back(word(t));
-    AnalyzeWords(words, &result);
+    std::vector<uint32_t> kept;
     for (uint32_t t = first; t < end; ++t) {
-      TokenSyntax& r = result[t - first];
-      if (r.head >= 0) r.head += static_cast<int>(first);
-      (*out)[t] = std::move(r);
+      if (IsHashMark(text, tokens, t, end) ||
+          IsScareQuote(text, tokens, t, first, end)) {
+        continue;
+      }
+      kept.push_back(t);
+      words.push_back(word(t));
+    }
+    AnalyzeWords(words, &result);
+    for (size_t i = 0; i < kept.size(); ++i) {
+      TokenSyntax& r = result[i];
+      if (r.head >= 0) r.head = static_cast<int>(kept[r.head]);
+      (*out)[kept[i]] = std::move(r);
+      covered[kept[i]] = true;
+    }
+    for (uint32_t t = first; t < end; ++t) {
+      if (covered[t]) continue;
+      TokenSyntax& r = (*out)[t];
+      r.lemma = std::string(word(t));
+      if (r.lemma == "#") {
+        r.upos = "SYM";
+        r.xpos = "NN";
+        r.head = static_cast<int>(t + 1);
+        r.deprel = "dep";
+      } else {
+        // A scare quote hangs on the word it marks, before or after it.
+        const bool opening = t + 1 < end &&
+                             tokens[t + 1].start == tokens[t].end &&
+                             StartsWithLetter(word(t + 1));
+        r.upos = "PUNCT";
+        r.xpos = opening ? "``" : "''";
+        r.head = static_cast<int>(opening ? t + 1 : t - 1);
+        r.deprel = "punct";
+      }
       covered[t] = true;
     }
   }

@@ -97,6 +97,47 @@ TEST_F(SyntaxModelTest, LoadsAndAnalyzesDocument) {
   EXPECT_EQ(out[6].lemma, "sleep");
 }
 
+TEST_F(SyntaxModelTest, HashMarkHangsOnTheTaggedWord) {
+  auto model = SyntaxModel::Load(dir_.string());
+  ASSERT_TRUE(model.ok());
+  std::string text = "The #dogs barked.";
+  std::vector<Token> tokens = {{0, 3}, {4, 5}, {5, 9}, {10, 16}, {16, 17}};
+  std::vector<TokenSyntax> out;
+  (*model)->Analyze(text, tokens, {{0, 17, 0, 5}}, &out);
+  ASSERT_EQ(out.size(), 5u);
+  EXPECT_EQ(out[1].lemma, "#");
+  EXPECT_EQ(out[1].head, 2);
+  EXPECT_EQ(out[1].deprel, "dep");  // A label the tiny parser never learnt.
+  EXPECT_EQ(out[2].lemma, "dog");
+  EXPECT_EQ(out[2].head, 3);  // The parse around it is the plain sentence's.
+  EXPECT_EQ(out[3].head, -1);
+  // A "#" apart from the next word is a word of its own.
+  std::string spaced = "The # dogs barked.";
+  tokens = {{0, 3}, {4, 5}, {6, 10}, {11, 17}, {17, 18}};
+  (*model)->Analyze(spaced, tokens, {{0, 18, 0, 5}}, &out);
+  ASSERT_EQ(out.size(), 5u);
+  EXPECT_NE(out[1].deprel, "dep");
+}
+
+TEST_F(SyntaxModelTest, ScareQuotesHangOnTheQuotedWord) {
+  auto model = SyntaxModel::Load(dir_.string());
+  ASSERT_TRUE(model.ok());
+  std::string text = "The \"dogs\" barked.";
+  std::vector<Token> tokens = {{0, 3},  {4, 5},   {5, 9},
+                               {9, 10}, {11, 17}, {17, 18}};
+  std::vector<TokenSyntax> out;
+  (*model)->Analyze(text, tokens, {{0, 18, 0, 6}}, &out);
+  ASSERT_EQ(out.size(), 6u);
+  EXPECT_EQ(out[1].head, 2);
+  EXPECT_EQ(out[1].xpos, "``");
+  EXPECT_EQ(out[3].head, 2);
+  EXPECT_EQ(out[3].xpos, "''");
+  // The parse of the words is the unquoted sentence's.
+  EXPECT_EQ(out[2].lemma, "dog");
+  EXPECT_EQ(out[2].head, 4);
+  EXPECT_EQ(out[4].head, -1);
+}
+
 TEST_F(SyntaxModelTest, TokensOutsideSentencesAreTaggedOnly) {
   auto model = SyntaxModel::Load(dir_.string());
   ASSERT_TRUE(model.ok());
