@@ -166,7 +166,7 @@ TEST_F(EventsSharedTest, TeamReferenceAboveFloor) {
   // Issue 6 targets (F1 >= 0.65 with precision >= 0.80), and a recall floor
   // just below the figure of docs/accuracy.md ("Events").
   EXPECT_GE(precision, 0.80) << c.acceptable << "/" << c.predicted;
-  EXPECT_GE(recall, 0.62) << c.found << "/" << c.required;
+  EXPECT_GE(recall, 0.66) << c.found << "/" << c.required;
   EXPECT_GE(f1, 0.65) << "P " << precision << " R " << recall;
 }
 
