@@ -29,15 +29,7 @@ char LatinBase(unsigned char b1, unsigned char b2) {
   return 0;
 }
 
-std::string_view Strip(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
+std::string_view Strip(std::string_view s) { return TrimChars(s, " \t"); }
 
 int CountWords(std::string_view key) {
   return static_cast<int>(std::count(key.begin(), key.end(), ' ')) + 1;

@@ -3,17 +3,14 @@
 #include <string_view>
 
 #include "entente/text.h"
+#include "util/strings.h"
 
 namespace entente {
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
+std::string_view Trim(std::string_view s) { return TrimChars(s, " \t\r\n"); }
 
 // The sentence text as the treebank spells it, or, when "# text" is
 // missing, as its tokens and SpaceAfter spell it.

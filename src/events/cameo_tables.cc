@@ -11,15 +11,7 @@
 namespace entente::events {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
+std::string_view Trim(std::string_view s) { return TrimChars(s); }
 
 std::string Lower(std::string_view s) {
   std::string out(s);

@@ -7,6 +7,7 @@
 
 #include "entente/reader.h"
 #include "reader/reader_internal.h"
+#include "util/strings.h"
 
 namespace entente {
 namespace {
@@ -16,17 +17,7 @@ constexpr int kDatelineLines = 3;
 constexpr size_t kMaxTitleBytes = 200;
 constexpr int kMaxTitleWords = 25;
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' ||
-                        s.front() == '\r' || s.front() == '\f')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' ||
-                        s.back() == '\r' || s.back() == '\f')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
+std::string_view Trim(std::string_view s) { return TrimChars(s, " \t\r\f"); }
 
 // Splits off the line starting at *pos and advances *pos past its newline.
 std::string_view NextLine(std::string_view text, size_t* pos) {

@@ -16,4 +16,10 @@ std::vector<std::string_view> SplitFields(std::string_view s, char separator) {
   }
 }
 
+std::string_view TrimChars(std::string_view s, std::string_view chars) {
+  const size_t first = s.find_first_not_of(chars);
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(chars) - first + 1);
+}
+
 }  // namespace entente

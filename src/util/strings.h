@@ -14,6 +14,11 @@ namespace entente {
 // point into `s`.
 std::vector<std::string_view> SplitFields(std::string_view s, char separator);
 
+// `s` without the leading and trailing characters found in `chars` (by
+// default the ASCII white space of std::isspace). The view points into `s`.
+std::string_view TrimChars(std::string_view s,
+                           std::string_view chars = " \t\n\v\f\r");
+
 // Calls `fn(line_number, line)` for every line of `content` (numbered from
 // 1, a trailing '\r' removed), stopping at and returning the first non-OK
 // Status that `fn` returns.
