@@ -6,12 +6,24 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "entente/document.h"
 
 namespace entente::fuzz {
+
+// The whole file's bytes; empty when it cannot be read (the callers are
+// seed and set-up code whose inputs are the project's own files).
+inline std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
 
 // Aborts with `what` when `ok` is false; libFuzzer then saves the input.
 inline void Require(bool ok, const char* what) {

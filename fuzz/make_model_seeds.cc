@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -14,6 +13,7 @@
 #include "entities/gazetteer.h"
 #include "entities/lexicon.h"
 #include "entities/ner_model.h"
+#include "fuzz_util.h"
 #include "syntax/model_io.h"
 #include "syntax/parser.h"
 #include "syntax/tagger.h"
@@ -40,13 +40,6 @@ bool Write(const std::filesystem::path& path, char selector,
   out.put(selector);
   out << bytes;
   return static_cast<bool>(out);
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 }  // namespace
@@ -95,7 +88,7 @@ int main(int argc, char** argv) {
            .ok()) {
     return 1;
   }
-  std::string framed_bytes = Slurp(framed);
+  std::string framed_bytes = fuzz::Slurp(framed);
   std::filesystem::remove(framed);
 
   bool ok = Write(dir / "tagger", 0, tagger->Serialize()) &&

@@ -12,8 +12,6 @@
 //   9  data/officials.tsv         (Roster::Parse, then lookups and dates)
 #include <cstddef>
 #include <cstdint>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -30,19 +28,12 @@ namespace {
 namespace events = entente::events;
 events::Tables* real_codes = nullptr;
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   real_codes = new events::Tables;
-  std::string codes =
-      Slurp(entente::EventCoder::DefaultDataDir() + "/cameo_codes.tsv");
+  std::string codes = entente::fuzz::Slurp(
+      entente::EventCoder::DefaultDataDir() + "/cameo_codes.tsv");
   entente::fuzz::Require(
       events::ParseCodes(codes, "cameo_codes.tsv", real_codes).ok(),
       "data/cameo_codes.tsv parses");
