@@ -189,12 +189,9 @@ void BM_SyntaxStage(benchmark::State& state) {
 }
 BENCHMARK(BM_SyntaxStage);
 
-// Countries, capitals, demonyms, subdivisions and outlets from the
-// gazetteer only (no NER model, no lexicons, no coreference).
-void BM_GazetteerMatching(benchmark::State& state) {
+// Runs an entity recognizer built with `options` over the whole corpus.
+void RecognizeCorpus(benchmark::State& state, const EntityOptions& options) {
   const Corpus& c = SharedCorpus();
-  EntityOptions options;
-  options.gazetteer_only = true;
   auto recognizer = EntityRecognizer::Create(options);
   if (!recognizer.ok()) {
     state.SkipWithError(recognizer.status().ToString().c_str());
@@ -210,26 +207,20 @@ void BM_GazetteerMatching(benchmark::State& state) {
   }
   Count(state, c);
 }
+
+// Countries, capitals, demonyms, subdivisions and outlets from the
+// gazetteer only (no NER model, no lexicons, no coreference).
+void BM_GazetteerMatching(benchmark::State& state) {
+  EntityOptions options;
+  options.gazetteer_only = true;
+  RecognizeCorpus(state, options);
+}
 BENCHMARK(BM_GazetteerMatching);
 
 // The whole entity stage: gazetteer, NER model, lexicons, actor codes and
 // coreference.
 void BM_EntityStage(benchmark::State& state) {
-  const Corpus& c = SharedCorpus();
-  auto recognizer = EntityRecognizer::Create();
-  if (!recognizer.ok()) {
-    state.SkipWithError(recognizer.status().ToString().c_str());
-    return;
-  }
-  for (auto _ : state) {
-    for (size_t i = 0; i < c.documents.size(); ++i) {
-      benchmark::DoNotOptimize((*recognizer)
-                                   ->Recognize(c.documents[i].text,
-                                               c.analyses[i].tokens,
-                                               c.analyses[i].sentences));
-    }
-  }
-  Count(state, c);
+  RecognizeCorpus(state, EntityOptions{});
 }
 BENCHMARK(BM_EntityStage);
 
